@@ -1,0 +1,62 @@
+# draaiboek — developer entry points. `make serve` and `make test` set up
+# whatever is missing first, so a fresh clone needs nothing else.
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.setup-stamp
+NODE_STAMP := node_modules/.setup-stamp
+CHROMIUM  := /usr/bin/chromium
+
+.PHONY: browser setup serve build test check lint format typecheck bench clean
+
+setup: $(STAMP) $(NODE_STAMP) browser
+
+# Reinstall only when the package metadata changed.
+$(STAMP): pyproject.toml
+	@python=$$(scripts/find-python) || exit 1; \
+	  test -x $(PY) || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Browser tests drive Debian's Chromium; never a test tool's own download.
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package (sudo apt-get install chromium)." >&2; exit 1; \
+	  fi; \
+	fi
+
+serve: setup
+	$(VENV)/bin/draaiboek serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(VENV)/bin/draaiboek build
+
+test: setup
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+format: setup
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+check: lint typecheck test
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache build dist

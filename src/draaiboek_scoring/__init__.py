@@ -1,0 +1,34 @@
+"""draaiboek's scorer: compiled instrument + answers → result, in CPython and Pyodide.
+
+Imports only the standard library, so the same wheel runs in the browser.
+"""
+
+from draaiboek_scoring.answers import ANSWERS_FORMAT, validate
+from draaiboek_scoring.errors import (
+    AnswerProblem,
+    AnswersError,
+    ExpressionError,
+    InstrumentError,
+    ScoringError,
+)
+from draaiboek_scoring.expressions import Expression, parse
+from draaiboek_scoring.instrument import INSTRUMENT_FORMAT, Instrument
+from draaiboek_scoring.scoring import score
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ANSWERS_FORMAT",
+    "INSTRUMENT_FORMAT",
+    "AnswerProblem",
+    "AnswersError",
+    "Expression",
+    "ExpressionError",
+    "Instrument",
+    "InstrumentError",
+    "ScoringError",
+    "__version__",
+    "parse",
+    "score",
+    "validate",
+]

@@ -1,0 +1,287 @@
+"""Scoring: a compiled instrument plus answers in, the result of FORMAT.md out.
+
+This is where an item's score is computed (:meth:`_Run.item_score`), where
+``show_if`` hides items (:meth:`_Run.visible`), and where the aggregate
+functions of the expression language get their meaning (:meth:`_Run.aggregate`).
+It runs unchanged under CPython and Pyodide and imports only the standard
+library.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from draaiboek_scoring.answers import Answer, validate
+from draaiboek_scoring.errors import ExpressionError, ScoringError
+from draaiboek_scoring.expressions import ALL, Expression, Value, checked_number
+from draaiboek_scoring.instrument import Instrument, Item, value_key
+
+type Result = dict[str, Any]
+
+
+def score(instrument: Instrument | Mapping[str, Any], answers: object) -> Result:
+    """Score ``answers`` (an envelope or a bare mapping) against ``instrument``.
+
+    Raises :class:`~draaiboek_scoring.errors.AnswersError` for answers that do
+    not fit, and :class:`~draaiboek_scoring.errors.ScoringError` for nothing
+    else; the result is plain JSON-serialisable data.
+    """
+    if not isinstance(instrument, Instrument):
+        instrument = Instrument.from_data(instrument)
+    return _Run(instrument, validate(instrument, answers)).result()
+
+
+class _Run:
+    """One scoring pass; memoises visibility and item scores for the expressions."""
+
+    def __init__(self, instrument: Instrument, answers: dict[str, Answer]) -> None:
+        self.instrument = instrument
+        self.answers = answers
+        self.visibility: dict[str, bool] = {}
+        self.in_progress: set[str] = set()
+        self.item_scores: dict[str, int | float | None] = {}
+        self.scores: dict[str, Value] = {}
+        self.flags: dict[str, bool] = {}
+
+    # -- visibility -------------------------------------------------------
+
+    def visible(self, item_id: str) -> bool:
+        """An item shows when its section shows and its own ``show_if`` holds."""
+        item = self.instrument.items[item_id]
+        return self.section_visible(item.section) and self._condition(item_id, item.show_if)
+
+    def section_visible(self, section_id: str) -> bool:
+        section = self.instrument.sections_by_id[section_id]
+        return self._condition("section:" + section_id, section.show_if)
+
+    def _condition(self, key: str, condition: Expression | None) -> bool:
+        if condition is None:
+            return True
+        known = self.visibility.get(key)
+        if known is not None:
+            return known
+        if key in self.in_progress:
+            # The checker rejects cycles; a hand-edited compiled file might not.
+            raise ScoringError(f"show_if van '{key}' hangt van zichzelf af")
+        self.in_progress.add(key)
+        try:
+            shown = bool(condition.evaluate(self))
+        finally:
+            self.in_progress.discard(key)
+        self.visibility[key] = shown
+        return shown
+
+    # -- item values and scores -------------------------------------------
+
+    def answer(self, item_id: str) -> Answer:
+        """The answer value seen by expressions: ``None`` when unanswered or hidden."""
+        value = self.answers.get(item_id)
+        if value is None or not self.visible(item_id):
+            return None
+        return value
+
+    def item_score(self, item: Item) -> int | float | None:
+        """Option score, sum of chosen scores or the number; then ``reverse``, then ``weight``."""
+        if item.id in self.item_scores:
+            return self.item_scores[item.id]
+        raw = self._raw_score(item, self.answer(item.id))
+        if raw is not None and item.reverse:
+            low, high = item.raw_bounds()
+            if low is not None and high is not None:
+                raw = low + high - raw
+        result = None if raw is None else checked_number(raw * item.weight)
+        assert not isinstance(result, str | list | tuple | dict)
+        self.item_scores[item.id] = result
+        return result
+
+    @staticmethod
+    def _raw_score(item: Item, answer: Answer) -> int | float | None:
+        if answer is None or not item.scored:
+            return None
+        if item.type == "number":
+            return answer  # type: ignore[no-any-return]
+        if item.type == "choice":
+            option = item.option(answer)
+            return None if option is None else option.score
+        chosen = [item.option(value) for value in answer]
+        scores = [o.score for o in chosen if o is not None and o.score is not None]
+        return sum(scores) if scores else None
+
+    def item_bounds(self, item: Item) -> tuple[int | float | None, int | float | None]:
+        """Lowest and highest possible score of one item, after weight."""
+        low, high = item.raw_bounds()
+        if low is None or high is None:
+            return None, None
+        a, b = low * item.weight, high * item.weight
+        return min(a, b), max(a, b)
+
+    # -- the Environment protocol of expressions ----------------------------
+
+    def value(self, name: str) -> Value:
+        if name in self.instrument.items:
+            return self.answer(name)  # type: ignore[no-any-return]
+        if name in self.scores:
+            return self.scores[name]
+        if name in self.flags:
+            return self.flags[name]
+        raise ExpressionError(f"'{name}' heeft nog geen waarde op dit punt")
+
+    def expand(self, refs: Sequence[str]) -> Iterator[Item]:
+        """Items named by refs (item, section, table ids or ``all``), visible ones only."""
+        seen: set[str] = set()
+        for ref in refs:
+            if ref == ALL:
+                candidates = self.instrument.scored_items
+            elif ref in self.instrument.items:
+                candidates = [self.instrument.items[ref]]
+            elif ref in self.instrument.sections_by_id:
+                candidates = [
+                    self.instrument.items[i] for i in self.instrument.sections_by_id[ref].items
+                ]
+            else:
+                raise ExpressionError(f"onbekende id '{ref}'")
+            for item in candidates:
+                if item.id not in seen and self.visible(item.id):
+                    seen.add(item.id)
+                    yield item
+
+    def aggregate(self, function: str, refs: Sequence[str], extra: Sequence[Value]) -> Value:
+        if function in ("rows", "col_sum", "col_mean"):
+            return self._table_function(function, refs[0], extra)
+        if function == "score":
+            item = self.instrument.items[refs[0]]
+            return self.item_score(item) if self.visible(item.id) else None
+        items = list(self.expand(refs))
+        if function == "answered":
+            return sum(1 for item in items if item.counted and self.answer(item.id) is not None)
+        if function == "total":
+            return sum(1 for item in items if item.counted)
+        if function == "count":
+            return sum(1 for item in items if _answer_matches(self.answer(item.id), extra[0]))
+        scored = [item for item in items if item.scored]
+        if function in ("min_score", "max_score"):
+            bounds = [self.item_bounds(item) for item in scored]
+            index = 0 if function == "min_score" else 1
+            if not bounds or any(b[index] is None for b in bounds):
+                return None
+            return checked_number(sum(b[index] for b in bounds))  # type: ignore[misc]
+        values = [s for s in (self.item_score(item) for item in scored) if s is not None]
+        if not values:
+            return None
+        if function == "sum":
+            return checked_number(sum(values))
+        if function == "mean":
+            return checked_number(sum(values) / len(values))
+        if function == "median":
+            return checked_number(statistics.median(values))
+        raise ExpressionError(f"onbekende functie '{function}'")  # pragma: no cover
+
+    def _table_function(self, function: str, table_id: str, extra: Sequence[Value]) -> Value:
+        table = self.instrument.items[table_id]
+        rows = self.answer(table_id) or []
+        if function == "rows":
+            return len(rows)
+        column = table.column(str(extra[0]))
+        if column is None:
+            raise ExpressionError(f"tabel '{table_id}' heeft geen kolom '{extra[0]}'")
+        values: list[int | float] = []
+        for row in rows:
+            cell = row.get(column.id)
+            if cell is None:
+                continue
+            if column.type == "number":
+                values.append(cell)
+            elif column.type == "choice":
+                option = column.option(cell)
+                if option is not None and option.score is not None:
+                    values.append(option.score)
+        if not values:
+            return None
+        total = checked_number(sum(values))
+        if function == "col_sum":
+            return total
+        assert isinstance(total, int | float)
+        return checked_number(total / len(values))
+
+    # -- the result ---------------------------------------------------------
+
+    def result(self) -> Result:
+        instrument = self.instrument
+        scores: dict[str, Any] = {}
+        for definition in instrument.scores:
+            value = definition.expr.evaluate(self)
+            if isinstance(value, bool):
+                value = int(value)
+            if value is not None and not isinstance(value, int | float):
+                raise ExpressionError(
+                    f"score '{definition.id}' geeft geen getal", source=definition.expr.source
+                )
+            self.scores[definition.id] = value
+            band = definition.band(value)
+            scores[definition.id] = {
+                "value": value,
+                "label": definition.label,
+                "band": band.id if band else None,
+                "band_label": band.label if band else None,
+                "advice": band.advice if band else None,
+            }
+        flags = []
+        for flag in instrument.flags:
+            raised = bool(flag.when.evaluate(self))
+            self.flags[flag.id] = raised
+            if raised:
+                flags.append({"id": flag.id, "level": flag.level, "message": flag.message})
+        outcome = next(
+            (o for o in instrument.outcomes if o.when is None or o.when.evaluate(self)), None
+        )
+        visible = [item for item in instrument.items.values() if self.visible(item.id)]
+        counted = [item for item in visible if item.counted]
+        return {
+            "instrument": instrument.id,
+            "version": instrument.version,
+            "scores": scores,
+            "flags": flags,
+            "outcome": None
+            if outcome is None
+            else {"id": outcome.id, "label": outcome.label, "advice": outcome.advice},
+            "answered": sum(1 for item in counted if self.answer(item.id) is not None),
+            "total": len(counted),
+            "missing_required": [
+                item.id for item in visible if item.required and self.answer(item.id) is None
+            ],
+            "hidden": [item.id for item in instrument.items.values() if not self.visible(item.id)],
+            "hidden_sections": [
+                s.id for s in instrument.sections if not self.section_visible(s.id)
+            ],
+            "highlights": self._highlights(visible),
+        }
+
+    def _highlights(self, visible: list[Item]) -> dict[str, list[str]]:
+        strengths: list[str] = []
+        work_points: list[str] = []
+        high = self.instrument.strength_min
+        low = self.instrument.work_point_max
+        for item in visible:
+            if not item.scored:
+                continue
+            item_score = self.item_score(item)
+            if item_score is None:
+                continue
+            if high is not None and item_score >= high:
+                strengths.append(item.id)
+            if low is not None and item_score <= low:
+                work_points.append(item.id)
+        return {"strengths": strengths, "work_points": work_points}
+
+
+def _answer_matches(answer: Answer, wanted: Value) -> bool:
+    """``count()``: a choice equals the value; a multi counts when the value is ticked."""
+    if answer is None or wanted is None:
+        return False
+    if isinstance(answer, list):
+        return any(
+            not isinstance(v, dict) and value_key(v) == value_key(wanted) for v in answer
+        )
+    return value_key(answer) == value_key(wanted)
