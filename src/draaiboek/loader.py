@@ -1,0 +1,242 @@
+"""Loading every definition of a site at once: instruments, FAQ collections, shared scales.
+
+:func:`load_catalog` reads all files, checks each, then checks what spans
+files (unique ids, FAQ ``related`` links), and raises one :class:`AuthorError`
+with every problem of every file — an author fixes them all in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from draaiboek import models
+from draaiboek.checker import InstrumentChecker, ResolvedInstrument, SharedScale, resolve_scale
+from draaiboek.compiler import compile_instrument
+from draaiboek.errors import AuthorError, Problem, display_path
+from draaiboek.validation import problems_from_validation
+from draaiboek.yamlsource import Document, load_document
+
+SHARED_SCALES_FILE = "_scales.yaml"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+_SCALES_ADAPTER: TypeAdapter[dict[str, models.Scale]] = TypeAdapter(dict[str, models.Scale])
+
+
+@dataclass
+class InstrumentDefinition:
+    """A checked instrument: where it came from, its resolved model, its compiled JSON."""
+
+    path: Path
+    resolved: ResolvedInstrument
+    compiled: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return self.resolved.id
+
+    @property
+    def model(self) -> models.Instrument:
+        return self.resolved.model
+
+
+@dataclass
+class FaqDefinition:
+    path: Path
+    id: str
+    model: models.FaqCollection
+
+
+@dataclass
+class Catalog:
+    """Everything a site is built from, keyed by id, in a stable order."""
+
+    instruments: dict[str, InstrumentDefinition] = field(default_factory=dict)
+    faqs: dict[str, FaqDefinition] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+
+def definition_files(paths: Sequence[Path]) -> list[Path]:
+    """YAML files under the given files and folders, sorted, shared-scale files first."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def load_catalog(paths: Sequence[Path]) -> Catalog:
+    """Load and check every definition under ``paths``; raise :class:`AuthorError` if any is wrong."""
+    problems: list[Problem] = []
+    for path in paths:
+        if not path.exists():
+            problems.append(
+                Problem(display_path(path), 1, 1, "dit bestand of deze map bestaat niet", "")
+            )
+    files = definition_files([p for p in paths if p.exists()])
+    shared = _load_shared_scales(files, problems)
+    catalog = Catalog(files=files)
+    owners: dict[str, Problem] = {}
+    for path in files:
+        if path.name.startswith("_"):
+            continue
+        try:
+            document = load_document(path)
+        except AuthorError as exc:
+            problems.extend(exc.problems)
+            continue
+        definition = _load_definition(document, shared, problems)
+        if definition is None:
+            continue
+        where = document.source.problem(("id",), "")
+        if definition.id in owners:
+            first = owners[definition.id]
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    where.column,
+                    f"de id '{definition.id}' wordt ook gebruikt in {first.path}",
+                    "elk instrument en elke FAQ heeft een eigen id (standaard de bestandsnaam)",
+                )
+            )
+            continue
+        owners[definition.id] = where
+        if isinstance(definition, InstrumentDefinition):
+            catalog.instruments[definition.id] = definition
+        else:
+            catalog.faqs[definition.id] = definition
+    _check_related(catalog, problems)
+    if problems:
+        raise AuthorError(problems)
+    return catalog
+
+
+def _validate[M: BaseModel](model: type[M], document: Document, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, model, document.data, document.source))
+        return None
+
+
+def _is_faq(document: Document) -> bool:
+    data = document.data
+    if isinstance(data, dict) and "kind" in data:
+        return bool(data["kind"] == "faq")
+    return "faq" in document.path.parent.parts
+
+
+def _load_definition(
+    document: Document, shared: dict[str, SharedScale], problems: list[Problem]
+) -> InstrumentDefinition | FaqDefinition | None:
+    if not isinstance(document.data, dict):
+        problems.append(
+            document.source.problem(
+                (),
+                "een definitie is een mapping van sleutels (id, version, title, sections, ...)",
+                "begin met 'version: 1' en 'title: ...'",
+            )
+        )
+        return None
+    stem = document.path.stem
+    if _is_faq(document):
+        data = dict(document.data)
+        data.setdefault("kind", "faq")
+        faq = _validate(models.FaqCollection, Document(document.path, data, document.source), problems)
+        if faq is None:
+            return None
+        faq_id = faq.id or _id_from_stem(stem, document, problems)
+        if faq_id is None:
+            return None
+        _check_faq_entries(faq, document, problems)
+        return FaqDefinition(document.path, faq_id, faq)
+    instrument = _validate(models.Instrument, document, problems)
+    if instrument is None:
+        return None
+    instrument_id = instrument.id or _id_from_stem(stem, document, problems)
+    if instrument_id is None:
+        return None
+    checker = InstrumentChecker(instrument, instrument_id, document.source, shared)
+    resolved = checker.run()
+    problems.extend(checker.problems)
+    if resolved is None:
+        return None
+    return InstrumentDefinition(document.path, resolved, compile_instrument(resolved))
+
+
+def _id_from_stem(stem: str, document: Document, problems: list[Problem]) -> str | None:
+    import re
+
+    if re.fullmatch(models.KEBAB_CASE, stem):
+        return stem
+    problems.append(
+        document.source.problem(
+            (),
+            f"de bestandsnaam '{stem}' is geen geldige id en er staat geen 'id:' in het bestand",
+            "hernoem het bestand naar kleine letters met koppeltekens (bv. digitaal-profiel.yaml) "
+            "of geef 'id: ...'",
+        )
+    )
+    return None
+
+
+def _check_faq_entries(faq: models.FaqCollection, document: Document, problems: list[Problem]) -> None:
+    seen: set[str] = set()
+    for index, entry in enumerate(faq.entries):
+        if entry.id in seen:
+            problems.append(
+                document.source.problem(("entries", index, "id"), f"de vraag-id '{entry.id}' staat twee keer in deze FAQ")
+            )
+        seen.add(entry.id)
+
+
+def _check_related(catalog: Catalog, problems: list[Problem]) -> None:
+    import difflib
+
+    for faq in catalog.faqs.values():
+        document: Document | None = None
+        for index, entry in enumerate(faq.model.entries):
+            for position, related in enumerate(entry.related):
+                if related in catalog.instruments:
+                    continue
+                document = document or load_document(faq.path)
+                close = difflib.get_close_matches(related, list(catalog.instruments), n=1)
+                problems.append(
+                    document.source.problem(
+                        ("entries", index, "related", position),
+                        f"'related' verwijst naar een onbekend instrument '{related}'",
+                        f"bedoel je '{close[0]}'?" if close else "gebruik de id van een instrument",
+                    )
+                )
+
+
+def _load_shared_scales(files: Iterable[Path], problems: list[Problem]) -> dict[str, SharedScale]:
+    shared: dict[str, SharedScale] = {}
+    for path in files:
+        if path.name != SHARED_SCALES_FILE:
+            continue
+        try:
+            document = load_document(path)
+        except AuthorError as exc:
+            problems.extend(exc.problems)
+            continue
+        if document.data is None:
+            continue
+        try:
+            scales = _SCALES_ADAPTER.validate_python(document.data, strict=True)
+        except ValidationError as exc:
+            problems.extend(
+                problems_from_validation(exc, models.Scale, document.data, document.source)
+            )
+            continue
+        for name, scale in scales.items():
+            resolve_scale(scale, document.source, (name,), problems)
+            shared[name] = SharedScale(scale, document.source, (name,))
+    return shared

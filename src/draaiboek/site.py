@@ -1,0 +1,72 @@
+"""``draaiboek build`` and ``draaiboek serve``: MkDocs under the hood, our assets included."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+DEFAULT_CONFIG = Path("mkdocs.yml")
+
+
+def add_site_commands(commands: Any) -> None:
+    """Register ``build`` and ``serve`` on the command line's sub-parsers."""
+    build = commands.add_parser("build", help="bouw de site in site/")
+    build.add_argument("-f", "--config-file", type=Path, default=DEFAULT_CONFIG)
+    build.add_argument("-d", "--site-dir", type=Path, default=None, help="doelmap (standaard site/)")
+    build.add_argument("--strict", action="store_true", help="stop bij elke waarschuwing")
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="bouw voor gebruik vanuit een map (file://), zonder webserver",
+    )
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000")
+    serve.add_argument("-f", "--config-file", type=Path, default=DEFAULT_CONFIG)
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:POORT")
+    serve.set_defaults(run=_serve)
+
+
+def _load(config_file: Path, **overrides: Any) -> Any:
+    from mkdocs.config import load_config
+
+    return load_config(config_file=str(config_file), **overrides)
+
+
+def _build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    overrides: dict[str, Any] = {"strict": args.strict}
+    if args.site_dir is not None:
+        overrides["site_dir"] = str(args.site_dir)
+    try:
+        config = _load(args.config_file, **overrides)
+        if args.offline:
+            _plugin_config(config)["offline"] = True
+        build(config)
+    except MkDocsException as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
+    except MkDocsException as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _plugin_config(config: Any) -> Any:
+    plugin = config.plugins.get("draaiboek")
+    if plugin is None:
+        raise SystemExit("mkdocs.yml gebruikt de plugin 'draaiboek' niet (plugins: - draaiboek)")
+    return plugin.config
