@@ -1,0 +1,132 @@
+"""The browser's Python runtime: Pyodide's core files plus the scoring wheel.
+
+:func:`prepare_runtime` puts into one folder everything the worker loads:
+Pyodide's core files from the pinned npm package, the ``draaiboek_scoring``
+wheel, and a copy of ``pyodide-lock.json`` in which that wheel is registered
+(with its sha256, so ``loadPackage`` checks integrity). The site build calls it;
+so does the test that runs the scoring vectors inside real Pyodide.
+
+The wheel is built here from the installed package rather than by a build
+backend, so it is byte-for-byte reproducible: same code, same file, same hash.
+Its version carries a short content hash, so browsers never reuse a cached
+wheel after the code changed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import draaiboek_scoring
+
+PYODIDE_CORE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+WHEEL_NAME = "draaiboek_scoring"
+PACKAGE_NAME = "draaiboek-scoring"
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class RuntimeMissing(Exception):
+    """Pyodide's files are not where we looked (``npm ci`` has not run)."""
+
+
+@dataclass(frozen=True)
+class Runtime:
+    folder: Path
+    wheel: Path
+    lockfile: Path
+    pyodide_version: str
+
+
+def _package_files() -> list[tuple[str, bytes]]:
+    root = Path(draaiboek_scoring.__file__).parent
+    return [
+        (f"{WHEEL_NAME}/{path.relative_to(root).as_posix()}", path.read_bytes())
+        for path in sorted(root.rglob("*.py"))
+    ]
+
+
+def _record_hash(data: bytes) -> str:
+    digest = hashlib.sha256(data).digest()
+    return "sha256=" + base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def build_scoring_wheel(folder: Path) -> Path:
+    """Write a reproducible pure-Python wheel of :mod:`draaiboek_scoring` into ``folder``."""
+    files = _package_files()
+    content_hash = hashlib.sha256(b"".join(name.encode() + data for name, data in files)).hexdigest()
+    version = f"{draaiboek_scoring.__version__}+{content_hash[:10]}"
+    dist_info = f"{WHEEL_NAME}-{version}.dist-info"
+    metadata = (
+        "Metadata-Version: 2.1\n"
+        f"Name: {PACKAGE_NAME}\n"
+        f"Version: {version}\n"
+        "Summary: draaiboek's scorer (standard library only), for Pyodide\n"
+        "Requires-Python: >=3.12\n"
+    ).encode()
+    wheel_info = (
+        "Wheel-Version: 1.0\nGenerator: draaiboek\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    ).encode()
+    entries = [*files, (f"{dist_info}/METADATA", metadata), (f"{dist_info}/WHEEL", wheel_info)]
+    record_lines = [f"{name},{_record_hash(data)},{len(data)}" for name, data in entries]
+    record_lines.append(f"{dist_info}/RECORD,,")
+    entries.append((f"{dist_info}/RECORD", ("\n".join(record_lines) + "\n").encode()))
+
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{WHEEL_NAME}-{version}-py3-none-any.whl"
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return target
+
+
+def register_wheel(lockfile_in: Path, wheel: Path, lockfile_out: Path) -> None:
+    """Add ``wheel`` to a ``pyodide-lock.json`` (what ``pyodide lockfile add-wheels`` does)."""
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    spec = PyodideLockSpec.from_json(lockfile_in)
+    spec = add_wheels_to_spec(spec, [wheel], base_path=lockfile_out.parent)
+    spec.to_json(lockfile_out)
+
+
+def find_pyodide(*candidates: Path) -> Path:
+    """The first folder among ``candidates`` that holds Pyodide's core files."""
+    for folder in candidates:
+        if all((folder / name).is_file() for name in PYODIDE_CORE_FILES):
+            return folder
+    looked = ", ".join(str(c) for c in candidates)
+    raise RuntimeMissing(
+        f"Pyodide niet gevonden (gezocht in: {looked}). Voer 'npm ci' uit in de projectmap, "
+        "of zet 'pyodide_dir' in de plugin-instellingen van mkdocs.yml."
+    )
+
+
+def prepare_runtime(pyodide_dir: Path, folder: Path) -> Runtime:
+    """Copy Pyodide's core into ``folder`` with the scoring wheel registered in its lockfile."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_CORE_FILES:
+        if name != "pyodide-lock.json":
+            source, target = pyodide_dir / name, folder / name
+            if not target.exists() or target.stat().st_size != source.stat().st_size:
+                shutil.copyfile(source, target)
+    for old in folder.glob(f"{WHEEL_NAME}-*.whl"):
+        old.unlink()
+    wheel = build_scoring_wheel(folder)
+    lockfile = folder / "pyodide-lock.json"
+    register_wheel(pyodide_dir / "pyodide-lock.json", wheel, lockfile)
+    version = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
+    return Runtime(folder, wheel, lockfile, str(version))

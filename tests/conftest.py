@@ -1,0 +1,30 @@
+"""Shared fixtures: the scoring vectors and the Pyodide runtime folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.vectorlib import Vector, load_vectors
+
+ROOT = Path(__file__).resolve().parent.parent
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
+
+
+@pytest.fixture(scope="session")
+def vectors(tmp_path_factory: pytest.TempPathFactory) -> list[Vector]:
+    return load_vectors(tmp_path_factory.mktemp("vectors"))
+
+
+@pytest.fixture(scope="session")
+def pyodide_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder laid out like the site's runtime: Pyodide core + scoring wheel + lockfile."""
+    from draaiboek.runtime import find_pyodide, prepare_runtime
+
+    if shutil.which("node") is None:
+        pytest.fail("Node.js is needed to run the scoring vectors in Pyodide")
+    folder = tmp_path_factory.mktemp("runtime")
+    prepare_runtime(find_pyodide(NODE_PYODIDE), folder)
+    return folder
