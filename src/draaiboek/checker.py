@@ -96,7 +96,7 @@ def expression_problem(
 
 def _expression_position(position: Position, line: int, column: int) -> tuple[int, int]:
     if position.style in ("|", ">"):
-        return position.line + line, position.column + column + 1
+        return position.line + line, position.indent + column
     if line > 1:
         return position.line + line - 1, column
     quote = 1 if position.style in ('"', "'") else 0
@@ -641,8 +641,7 @@ class InstrumentChecker:
                 data_path,
                 ExpressionError(
                     f"{literal.value!r} komt niet voor op de schaal van '{name_node.id}'",
-                    literal.lineno,
-                    literal.col_offset + 1,
+                    *parsed.position(literal),
                     f"mogelijke waarden: {values}",
                     parsed.source,
                 ),

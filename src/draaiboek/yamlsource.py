@@ -33,6 +33,7 @@ class Position:
     line: int
     column: int
     style: str | None = None
+    indent: int = 0  # block scalars: indentation of the content lines
 
 
 @dataclass
@@ -189,7 +190,15 @@ def load_document(path: Path, text: str | None = None) -> Document:
 
 def _position(node: yaml.Node) -> Position:
     style = getattr(node, "style", None)
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1, style)
+    mark = node.start_mark
+    indent = 0
+    if style in ("|", ">") and mark.buffer is not None:
+        # The mark points at the indicator; expressions count from the content.
+        buffer = str(mark.buffer)
+        start = buffer.find("\n", mark.pointer) + 1
+        line = buffer[start : buffer.find("\n", start)]
+        indent = len(line) - len(line.lstrip(" "))
+    return Position(mark.line + 1, mark.column + 1, style, indent)
 
 
 def _to_data(

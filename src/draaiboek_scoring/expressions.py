@@ -202,6 +202,10 @@ class Expression:
     references: tuple[Reference, ...]
     columns: tuple[ColumnReference, ...]
 
+    def position(self, node: ast.AST) -> tuple[int, int]:
+        """1-based line and character column of ``node`` in :attr:`source`."""
+        return _Checker(self.source.strip()).position(node)
+
     def names(self, *roles: Role) -> set[str]:
         """The names used in the given roles (all roles when none are given)."""
         return {r.name for r in self.references if not roles or r.role in roles}
@@ -234,13 +238,17 @@ def parse(source: str) -> Expression:
             hint="splits ze op in meerdere scores",
             source=source,
         )
+    text = source.strip()
     try:
-        module = ast.parse(source.strip(), mode="eval")
+        # Parenthesised so an expression may span lines (a YAML block scalar)
+        # without backslashes; positions are shifted back by _Checker.position.
+        module = ast.parse(f"({text}\n)", mode="eval")
     except SyntaxError as exc:
+        line = min(exc.lineno or 1, len(text.splitlines()) or 1)
         raise ExpressionError(
             f"geen geldige uitdrukking: {_dutch_syntax_error(exc)}",
-            line=exc.lineno or 1,
-            column=exc.offset or 1,
+            line=line,
+            column=max(1, (exc.offset or 1) - (1 if line == 1 else 0)),
             hint="controleer haakjes en aanhalingstekens; tekst staat tussen '...'",
             source=source,
         ) from None
@@ -248,7 +256,7 @@ def parse(source: str) -> Expression:
         raise ExpressionError(
             "de uitdrukking is te diep genest of bevat ongeldige tekens", source=source
         ) from exc
-    checker = _Checker(source.strip())
+    checker = _Checker(text)
     checker.check(module.body, depth=0)
     return Expression(
         source=source,
@@ -287,8 +295,10 @@ class _Checker:
         """1-based line and character column (ast gives UTF-8 byte offsets)."""
         line = getattr(node, "lineno", 1)
         offset = getattr(node, "col_offset", 0)
+        if line == 1:
+            offset -= 1  # the opening parenthesis added by parse()
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        column = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore")) + 1
+        column = len(text.encode("utf-8")[: max(offset, 0)].decode("utf-8", errors="ignore")) + 1
         return line, column
 
     def fail(self, node: ast.AST, message: str, hint: str = "") -> ExpressionError:
@@ -413,6 +423,9 @@ class _Checker:
 
     def check_call(self, node: ast.Call, depth: int) -> None:
         if not isinstance(node.func, ast.Name):
+            what = _FORBIDDEN_SYNTAX.get(type(node.func))
+            if what is not None:
+                raise self.fail(node.func, f"{what} is niet toegestaan in een uitdrukking")
             raise self.fail(node, "alleen de functies uit de handleiding kun je oproepen")
         name = node.func.id
         signature = FUNCTIONS.get(name)
