@@ -147,11 +147,19 @@ class _Run:
                     seen.add(item.id)
                     yield item
 
+    def item(self, item_id: str, *types: str) -> Item:
+        """The item ``item_id`` (of one of ``types``), or an :class:`ExpressionError`."""
+        item = self.instrument.items.get(item_id)
+        if item is None or (types and item.type not in types):
+            kind = " of type " + "/".join(types) if types else ""
+            raise ExpressionError(f"'{item_id}' is geen item{kind} van dit instrument")
+        return item
+
     def aggregate(self, function: str, refs: Sequence[str], extra: Sequence[Value]) -> Value:
         if function in ("rows", "col_sum", "col_mean"):
             return self._table_function(function, refs[0], extra)
         if function == "score":
-            item = self.instrument.items[refs[0]]
+            item = self.item(refs[0])
             return self.item_score(item) if self.visible(item.id) else None
         items = list(self.expand(refs))
         if function == "answered":
@@ -162,9 +170,15 @@ class _Run:
             return sum(1 for item in items if _answer_matches(self.answer(item.id), extra[0]))
         scored = [item for item in items if item.scored]
         if function in ("min_score", "max_score"):
-            bounds = [self.item_bounds(item) for item in scored]
+            # An item answered with an unscored option ("niet van toepassing")
+            # adds nothing to sum(), so it drops out of the bounds as well.
+            bounds = [
+                self.item_bounds(item)
+                for item in scored
+                if self.answer(item.id) is None or self.item_score(item) is not None
+            ]
             index = 0 if function == "min_score" else 1
-            if not bounds or any(b[index] is None for b in bounds):
+            if any(b[index] is None for b in bounds):
                 return None
             return checked_number(sum(b[index] for b in bounds))  # type: ignore[misc]
         values = [s for s in (self.item_score(item) for item in scored) if s is not None]
@@ -179,7 +193,7 @@ class _Run:
         raise ExpressionError(f"onbekende functie '{function}'")  # pragma: no cover
 
     def _table_function(self, function: str, table_id: str, extra: Sequence[Value]) -> Value:
-        table = self.instrument.items[table_id]
+        table = self.item(table_id, "table")
         rows = self.answer(table_id) or []
         if function == "rows":
             return len(rows)
