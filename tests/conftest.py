@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from draaiboek.runtime import find_pyodide, prepare_runtime
 from tests.vectorlib import Vector, load_vectors
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +22,6 @@ def vectors(tmp_path_factory: pytest.TempPathFactory) -> list[Vector]:
 @pytest.fixture(scope="session")
 def pyodide_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder laid out like the site's runtime: Pyodide core + scoring wheel + lockfile."""
-    from draaiboek.runtime import find_pyodide, prepare_runtime
-
     if shutil.which("node") is None:
         pytest.fail("Node.js is needed to run the scoring vectors in Pyodide")
     folder = tmp_path_factory.mktemp("runtime")

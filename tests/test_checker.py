@@ -40,7 +40,9 @@ def test_valid_definition_loads(tmp_path: Path) -> None:
     catalog = load_catalog([tmp_path])
     assert list(catalog.instruments) == ["ok"]
     compiled = catalog.instruments["ok"].compiled
-    assert compiled["scores"] == [{"id": "totaal", "label": "Totaal", "expr": "sum(all)", "bands": []}]
+    assert compiled["scores"] == [
+        {"id": "totaal", "label": "Totaal", "expr": "sum(all)", "bands": []}
+    ]
 
 
 def test_yaml_syntax_error(tmp_path: Path) -> None:
@@ -51,7 +53,9 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
 
 
 def test_tab_indentation(tmp_path: Path) -> None:
-    assert only(tmp_path, "version: 1\n\ttitle: x\n").startswith("test.yaml:2:1: YAML-fout: een tab-teken")
+    assert only(tmp_path, "version: 1\n\ttitle: x\n").startswith(
+        "test.yaml:2:1: YAML-fout: een tab-teken"
+    )
 
 
 def test_duplicate_key(tmp_path: Path) -> None:
@@ -102,17 +106,32 @@ def test_reserved_id(tmp_path: Path) -> None:
 
 
 def test_unknown_scale_with_suggestion(tmp_path: Path) -> None:
-    text = HEADER + "scales:\n  ja-nee: {options: [{value: ja}]}\n" + SECTION.replace(
-        "options: [{value: ja, score: 1}, {value: nee, score: 0}]", "scale: janee"
+    text = (
+        HEADER
+        + "scales:\n  ja-nee: {options: [{value: ja}]}\n"
+        + SECTION.replace(
+            "options: [{value: ja, score: 1}, {value: nee, score: 0}]", "scale: janee"
+        )
     )
-    assert only(tmp_path, text) == "test.yaml:8:41: onbekende schaal 'janee'\n    tip: bedoel je 'ja-nee'?"
+    assert (
+        only(tmp_path, text)
+        == "test.yaml:8:41: onbekende schaal 'janee'\n    tip: bedoel je 'ja-nee'?"
+    )
 
 
 def test_shared_scale_is_found(tmp_path: Path) -> None:
-    (tmp_path / "_scales.yaml").write_text("jn:\n  options: [{value: ja, score: 1}, {value: nee, score: 0}]\n")
-    (tmp_path / "a.yaml").write_text(HEADER + "sections:\n  - id: d\n    scale: jn\n    items: [{id: v, text: V}]\n")
+    (tmp_path / "_scales.yaml").write_text(
+        "jn:\n  options: [{value: ja, score: 1}, {value: nee, score: 0}]\n"
+    )
+    (tmp_path / "a.yaml").write_text(
+        HEADER + "sections:\n  - id: d\n    scale: jn\n    items: [{id: v, text: V}]\n"
+    )
     catalog = load_catalog([tmp_path])
-    assert catalog.instruments["a"].compiled["items"][0]["options"][0] == {"value": "ja", "label": "ja", "score": 1}
+    assert catalog.instruments["a"].compiled["items"][0]["options"][0] == {
+        "value": "ja",
+        "label": "ja",
+        "score": 1,
+    }
 
 
 def test_scale_with_options_and_range(tmp_path: Path) -> None:
@@ -149,33 +168,52 @@ def test_descriptors_outside_grid(tmp_path: Path) -> None:
 
 
 def test_bands_out_of_order(tmp_path: Path) -> None:
-    text = HEADER + SECTION + "scores:\n  - id: s\n    bands:\n      - {id: a, max: 5}\n      - {id: b, max: 3}\n"
+    text = (
+        HEADER
+        + SECTION
+        + "scores:\n  - id: s\n    bands:\n      - {id: a, max: 5}\n      - {id: b, max: 3}\n"
+    )
     assert only(tmp_path, text) == (
         "test.yaml:11:22: de banden moeten oplopen: 3 komt na 5\n    tip: zet de banden van laag naar hoog"
     )
 
 
 def test_open_band_not_last(tmp_path: Path) -> None:
-    text = HEADER + SECTION + "scores:\n  - id: s\n    bands:\n      - {id: a}\n      - {id: b, max: 3}\n"
+    text = (
+        HEADER
+        + SECTION
+        + "scores:\n  - id: s\n    bands:\n      - {id: a}\n      - {id: b, max: 3}\n"
+    )
     assert only(tmp_path, text).startswith(
         "test.yaml:10:9: alleen de laatste band mag zonder 'max' of 'below'; 'a' staat niet laatst"
     )
 
 
 def test_unknown_bandset(tmp_path: Path) -> None:
-    text = HEADER + "bandsets:\n  drie: [{id: a}]\n" + SECTION + "scores:\n  - {id: s, bands: dri}\n"
-    assert only(tmp_path, text) == "test.yaml:10:20: onbekende bandset 'dri'\n    tip: bedoel je 'drie'?"
+    text = (
+        HEADER + "bandsets:\n  drie: [{id: a}]\n" + SECTION + "scores:\n  - {id: s, bands: dri}\n"
+    )
+    assert (
+        only(tmp_path, text)
+        == "test.yaml:10:20: onbekende bandset 'dri'\n    tip: bedoel je 'drie'?"
+    )
 
 
 def test_default_outcome_not_last(tmp_path: Path) -> None:
-    text = HEADER + SECTION + "outcomes:\n  - {id: standaard}\n  - {id: b, when: \"vraag == 'ja'\"}\n"
+    text = (
+        HEADER + SECTION + "outcomes:\n  - {id: standaard}\n  - {id: b, when: \"vraag == 'ja'\"}\n"
+    )
     assert only(tmp_path, text).startswith(
         "test.yaml:8:5: de uitkomst 'standaard' heeft geen 'when' en is dus de standaard; die moet laatst staan"
     )
 
 
 def test_expression_unknown_name_points_into_the_expression(tmp_path: Path) -> None:
-    text = HEADER + SECTION + 'flags:\n  - {id: f, when: "vraag == \'ja\' and vrag == \'nee\'", message: m}\n'
+    text = (
+        HEADER
+        + SECTION
+        + "flags:\n  - {id: f, when: \"vraag == 'ja' and vrag == 'nee'\", message: m}\n"
+    )
     assert only(tmp_path, text) == (
         "test.yaml:8:38: onbekende naam 'vrag' (in 'vraag == 'ja' and vrag == 'nee'')\n"
         "    tip: bedoel je 'vraag'?"
@@ -183,14 +221,18 @@ def test_expression_unknown_name_points_into_the_expression(tmp_path: Path) -> N
 
 
 def test_expression_literal_not_on_scale(tmp_path: Path) -> None:
-    text = HEADER + SECTION + 'flags:\n  - {id: f, when: "vraag == \'neen\'", message: m}\n'
+    text = HEADER + SECTION + "flags:\n  - {id: f, when: \"vraag == 'neen'\", message: m}\n"
     assert only(tmp_path, text).startswith(
         "test.yaml:8:29: 'neen' komt niet voor op de schaal van 'vraag'"
     )
 
 
 def test_expression_forbidden_syntax_in_block_scalar(tmp_path: Path) -> None:
-    text = HEADER + SECTION + "scores:\n  - id: s\n    expr: |\n      sum(all) +\n      vraag.upper()\n"
+    text = (
+        HEADER
+        + SECTION
+        + "scores:\n  - id: s\n    expr: |\n      sum(all) +\n      vraag.upper()\n"
+    )
     assert only(tmp_path, text).startswith(
         "test.yaml:11:7: een attribuut (x.y) is niet toegestaan in een uitdrukking"
     )
@@ -198,7 +240,9 @@ def test_expression_forbidden_syntax_in_block_scalar(tmp_path: Path) -> None:
 
 def test_score_used_before_defined(tmp_path: Path) -> None:
     text = HEADER + SECTION + 'scores:\n  - {id: a, expr: "b + 1"}\n  - {id: b}\n'
-    assert only(tmp_path, text).startswith("test.yaml:8:20: de score 'b' wordt pas verderop berekend")
+    assert only(tmp_path, text).startswith(
+        "test.yaml:8:20: de score 'b' wordt pas verderop berekend"
+    )
 
 
 def test_wrong_argument_kind(tmp_path: Path) -> None:
@@ -226,11 +270,16 @@ def test_show_if_cycle(tmp_path: Path) -> None:
 
 def test_item_without_type_or_scale(tmp_path: Path) -> None:
     text = HEADER + "sections:\n  - id: d\n    items: [{id: v, text: V}]\n"
-    assert only(tmp_path, text).startswith("test.yaml:5:13: het item 'v' heeft geen type en geen schaal")
+    assert only(tmp_path, text).startswith(
+        "test.yaml:5:13: het item 'v' heeft geen type en geen schaal"
+    )
 
 
 def test_reverse_needs_bounds(tmp_path: Path) -> None:
-    text = HEADER + "sections:\n  - id: d\n    items: [{id: v, text: V, type: number, reverse: true}]\n"
+    text = (
+        HEADER
+        + "sections:\n  - id: d\n    items: [{id: v, text: V, type: number, reverse: true}]\n"
+    )
     assert only(tmp_path, text).startswith(
         "test.yaml:5:44: omkeren (reverse) van een getal kan alleen met min en max"
     )
@@ -238,7 +287,9 @@ def test_reverse_needs_bounds(tmp_path: Path) -> None:
 
 def test_range_too_large(tmp_path: Path) -> None:
     text = HEADER + "scales:\n  groot: {range: {min: 0, max: 1000}}\n" + SECTION
-    assert only(tmp_path, text).startswith("test.yaml:4:18: deze range geeft 1001 keuzes (hoogstens 101)")
+    assert only(tmp_path, text).startswith(
+        "test.yaml:4:18: deze range geeft 1001 keuzes (hoogstens 101)"
+    )
 
 
 def test_bad_file_name_without_id(tmp_path: Path) -> None:

@@ -25,7 +25,9 @@ def test_new_then_check_passes(workdir: Path, capsys: pytest.CaptureFixture[str]
     assert "In orde: 1 instrument(en)" in capsys.readouterr().out
 
 
-def test_new_refuses_to_overwrite_and_bad_ids(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_refuses_to_overwrite_and_bad_ids(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", "lijst"]) == 0
     assert main(["new", "lijst"]) == 1
     assert "bestaat al; niets overschreven" in capsys.readouterr().err
@@ -33,7 +35,9 @@ def test_new_refuses_to_overwrite_and_bad_ids(workdir: Path, capsys: pytest.Capt
     assert "geen geldige id" in capsys.readouterr().err
 
 
-def test_check_reports_every_problem_and_exits_1(workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_reports_every_problem_and_exits_1(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (workdir / "checklists").mkdir()
     (workdir / "checklists" / "a.yaml").write_text("version: 0\ntitle: 3\nsections: []\n")
     assert main(["check"]) == 1

@@ -125,7 +125,11 @@ def test_references_carry_roles_and_positions() -> None:
         ("sum()", "sum() krijgt te weinig argumenten", 1),
         ("count(x)", "count() krijgt te weinig argumenten", 1),
         ("abs(1, 2)", "abs() krijgt 2 argument(en)", 1),
-        ("col_sum(t, k)", "het tweede argument van col_sum() is de naam van een kolom tussen aanhalingstekens", 12),
+        (
+            "col_sum(t, k)",
+            "het tweede argument van col_sum() is de naam van een kolom tussen aanhalingstekens",
+            12,
+        ),
         ("round(x, digits=2)", "round() kent geen argument 'digits'", 17),
         ("x in y", "", 0),
         ("[x]", "een lijst mag alleen vaste waarden bevatten", 2),

@@ -78,14 +78,19 @@ def answered(draw: st.DrawFn, full: bool = False) -> tuple[dict[str, Any], dict[
 
 def item_scores(instrument: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
     """Every item's score, through score(i) expressions."""
-    data = dict(instrument, scores=[{"id": f"x_{i['id']}", "expr": f"score({i['id']})"} for i in instrument["items"]])
+    data = dict(
+        instrument,
+        scores=[{"id": f"x_{i['id']}", "expr": f"score({i['id']})"} for i in instrument["items"]],
+    )
     result = score(data, answers)
     return {key[2:]: value["value"] for key, value in result["scores"].items()}
 
 
 @settings(max_examples=150, deadline=None)
 @given(answered(full=True))
-def test_fully_answered_sum_stays_within_bounds(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
+def test_fully_answered_sum_stays_within_bounds(
+    case: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
     instrument, answers = case
     result = score(instrument, answers)["scores"]
     total, low, high = (result[k]["value"] for k in ("som", "laag", "hoog"))
@@ -99,7 +104,13 @@ def test_each_item_score_within_its_bounds(case: tuple[dict[str, Any], dict[str,
     instrument, answers = case
     scores = item_scores(instrument, answers)
     for item in instrument["items"]:
-        single = dict(instrument, scores=[{"id": "lo", "expr": f"min_score({item['id']})"}, {"id": "hi", "expr": f"max_score({item['id']})"}])
+        single = dict(
+            instrument,
+            scores=[
+                {"id": "lo", "expr": f"min_score({item['id']})"},
+                {"id": "hi", "expr": f"max_score({item['id']})"},
+            ],
+        )
         bounds = score(single, {})["scores"]
         value = scores[item["id"]]
         if value is not None:
@@ -110,7 +121,9 @@ def test_each_item_score_within_its_bounds(case: tuple[dict[str, Any], dict[str,
 @given(answered())
 def test_reversing_twice_is_the_identity(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
     instrument, answers = case
-    flipped = dict(instrument, items=[dict(i, reverse=not i["reverse"]) for i in instrument["items"]])
+    flipped = dict(
+        instrument, items=[dict(i, reverse=not i["reverse"]) for i in instrument["items"]]
+    )
     twice = dict(flipped, items=[dict(i, reverse=not i["reverse"]) for i in flipped["items"]])
     assert item_scores(twice, answers) == item_scores(instrument, answers)
     # And reversing is the mirror image within the item's own range.
@@ -125,9 +138,17 @@ def test_reversing_twice_is_the_identity(case: tuple[dict[str, Any], dict[str, A
 
 @settings(max_examples=100, deadline=None)
 @given(answered())
-def test_adding_an_unanswered_item_changes_nothing(case: tuple[dict[str, Any], dict[str, Any]]) -> None:
+def test_adding_an_unanswered_item_changes_nothing(
+    case: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
     instrument, answers = case
-    extra = {"id": "extra", "section": "s", "type": "choice", "text": "extra", "options": [{"value": "a", "score": 3}]}
+    extra = {
+        "id": "extra",
+        "section": "s",
+        "type": "choice",
+        "text": "extra",
+        "options": [{"value": "a", "score": 3}],
+    }
     bigger = dict(
         instrument,
         items=[*instrument["items"], extra],
@@ -159,9 +180,31 @@ ATOMS = st.one_of(
     st.text(max_size=5).map(repr),
 )
 OPERATORS = st.sampled_from(
-    ["+", "-", "*", "/", "//", "%", "**", "<", "<=", "==", "!=", " in ", " not in ", " and ", " or ", " if ", " else ", ",", "."]
+    [
+        "+",
+        "-",
+        "*",
+        "/",
+        "//",
+        "%",
+        "**",
+        "<",
+        "<=",
+        "==",
+        "!=",
+        " in ",
+        " not in ",
+        " and ",
+        " or ",
+        " if ",
+        " else ",
+        ",",
+        ".",
+    ]
 )
-FUNCS = st.sampled_from(["sum", "mean", "count", "rows", "col_sum", "min", "max", "abs", "round", "score", "eval", ""])
+FUNCS = st.sampled_from(
+    ["sum", "mean", "count", "rows", "col_sum", "min", "max", "abs", "round", "score", "eval", ""]
+)
 
 
 @st.composite
@@ -189,7 +232,12 @@ HOSTILE_INSTRUMENT = Instrument.from_data(
         "items": [
             {"id": "a", "section": "s", "type": "number"},
             {"id": "b", "section": "s", "type": "choice", "options": [{"value": "x", "score": 1}]},
-            {"id": "t", "section": "s", "type": "table", "columns": [{"id": "k", "type": "number"}]},
+            {
+                "id": "t",
+                "section": "s",
+                "type": "table",
+                "columns": [{"id": "k", "type": "number"}],
+            },
         ],
         "scores": [],
     }
@@ -197,7 +245,14 @@ HOSTILE_INSTRUMENT = Instrument.from_data(
 
 
 @settings(max_examples=600, deadline=None)
-@given(expressions(), st.one_of(st.none(), st.integers(-(10**6), 10**6), st.floats(allow_nan=False, allow_infinity=False, width=32)))
+@given(
+    expressions(),
+    st.one_of(
+        st.none(),
+        st.integers(-(10**6), 10**6),
+        st.floats(allow_nan=False, allow_infinity=False, width=32),
+    ),
+)
 def test_fuzzed_expressions_only_raise_expression_errors(source: str, a: float | None) -> None:
     try:
         parsed = parse(source)
@@ -212,7 +267,12 @@ def test_fuzzed_expressions_only_raise_expression_errors(source: str, a: float |
         "items": [
             {"id": "a", "section": "s", "type": "number"},
             {"id": "b", "section": "s", "type": "choice", "options": [{"value": "x", "score": 1}]},
-            {"id": "t", "section": "s", "type": "table", "columns": [{"id": "k", "type": "number"}]},
+            {
+                "id": "t",
+                "section": "s",
+                "type": "table",
+                "columns": [{"id": "k", "type": "number"}],
+            },
         ],
         "scores": [{"id": "r", "expr": parsed.source}],
     }

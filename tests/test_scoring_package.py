@@ -29,7 +29,9 @@ print(','.join(foreign))
 
 
 def test_scoring_package_imports_only_the_standard_library() -> None:
-    completed = subprocess.run([sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        [sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False
+    )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == ""
 
@@ -39,7 +41,9 @@ def test_wheel_is_reproducible_and_complete(tmp_path: Path) -> None:
     second = build_scoring_wheel(tmp_path / "b")
     assert first.name == second.name
     assert first.read_bytes() == second.read_bytes()
-    assert first.name.startswith("draaiboek_scoring-0.1.0+") and first.name.endswith("-py3-none-any.whl")
+    assert first.name.startswith("draaiboek_scoring-0.1.0+") and first.name.endswith(
+        "-py3-none-any.whl"
+    )
     names = zipfile.ZipFile(first).namelist()
     assert "draaiboek_scoring/scoring.py" in names
     assert "draaiboek_scoring/expressions.py" in names

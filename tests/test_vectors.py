@@ -37,7 +37,8 @@ def test_pyodide_matches_expectations_and_cpython(
 ) -> None:
     bundle = tmp_path / "vectors.json"
     bundle.write_text(
-        json.dumps([{"instrument": v.compiled, "answers": v.answers} for v in vectors]), encoding="utf-8"
+        json.dumps([{"instrument": v.compiled, "answers": v.answers} for v in vectors]),
+        encoding="utf-8",
     )
     completed = subprocess.run(
         ["node", str(HERE / "pyodide" / "run_vectors.mjs"), str(pyodide_runtime), str(bundle)],
@@ -48,7 +49,9 @@ def test_pyodide_matches_expectations_and_cpython(
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     output = json.loads(completed.stdout)
-    assert output["foreign_modules"] == [], "the scorer imported modules outside the standard library"
+    assert output["foreign_modules"] == [], (
+        "the scorer imported modules outside the standard library"
+    )
     replies = output["results"]
     assert len(replies) == len(vectors)
     failures = {}
@@ -61,11 +64,15 @@ def test_pyodide_matches_expectations_and_cpython(
     assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)
 
 
-def test_cli_score(vectors: list[Vector], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_score(
+    vectors: list[Vector], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     failures = {}
     for index, vector in enumerate(vectors):
         definition = tmp_path / f"{vector.file.stem}.yaml"
-        definition.write_text(yaml.safe_dump(vector.definition, allow_unicode=True), encoding="utf-8")
+        definition.write_text(
+            yaml.safe_dump(vector.definition, allow_unicode=True), encoding="utf-8"
+        )
         answers = tmp_path / f"answers-{index}.json"
         answers.write_text(json.dumps(vector.answers), encoding="utf-8")
         code = main(["score", str(definition), str(answers)])
@@ -77,10 +84,20 @@ def test_cli_score(vectors: list[Vector], tmp_path: Path, capsys: pytest.Capture
                 failures[vector.id] = [f"exit {code}, stderr {err!r}"]
             elif len(lines) != len(vector.error_items):
                 failures[vector.id] = [f"expected {len(vector.error_items)} problems, got {lines}"]
-            elif any(item and item not in name for item, name in zip(vector.error_items, named, strict=True)):
+            elif any(
+                item and item not in name
+                for item, name in zip(vector.error_items, named, strict=True)
+            ):
                 failures[vector.id] = [f"problems {lines} do not name {vector.error_items}"]
         else:
-            problems = check_reply(vector, {"ok": code == 0, "result": json.loads(out) if code == 0 else None, "problems": err})
+            problems = check_reply(
+                vector,
+                {
+                    "ok": code == 0,
+                    "result": json.loads(out) if code == 0 else None,
+                    "problems": err,
+                },
+            )
             if problems:
                 failures[vector.id] = problems
     assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)

@@ -38,7 +38,9 @@ def load_vectors(tmp: Path) -> list[Vector]:
     for file in sorted(VECTORS.glob("*.yaml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         definition_file = tmp / f"{file.stem}.yaml"
-        definition_file.write_text(yaml.safe_dump(data["definition"], allow_unicode=True), encoding="utf-8")
+        definition_file.write_text(
+            yaml.safe_dump(data["definition"], allow_unicode=True), encoding="utf-8"
+        )
         compiled = load_catalog([definition_file]).instruments[file.stem].compiled
         for case in data["cases"]:
             vectors.append(
@@ -70,9 +72,15 @@ def mismatches(expected: Any, actual: Any, path: str = "") -> list[str]:
     if isinstance(expected, list):
         if not isinstance(actual, list) or len(expected) != len(actual):
             return [f"{path}: expected {expected!r}, got {actual!r}"]
-        return [m for i, (e, a) in enumerate(zip(expected, actual, strict=True)) for m in mismatches(e, a, f"{path}[{i}]")]
+        return [
+            m
+            for i, (e, a) in enumerate(zip(expected, actual, strict=True))
+            for m in mismatches(e, a, f"{path}[{i}]")
+        ]
     if type(expected) is not type(actual) or expected != actual:
-        return [f"{path}: expected {expected!r} ({type(expected).__name__}), got {actual!r} ({type(actual).__name__})"]
+        return [
+            f"{path}: expected {expected!r} ({type(expected).__name__}), got {actual!r} ({type(actual).__name__})"
+        ]
     return []
 
 
@@ -82,7 +90,11 @@ def check_reply(vector: Vector, reply: dict[str, Any]) -> list[str]:
         if reply.get("ok"):
             return [f"expected answer problems for {vector.error_items}, got a result"]
         items = [p["item"] for p in reply["problems"]]
-        return [] if items == vector.error_items else [f"problems name {items}, expected {vector.error_items}"]
+        return (
+            []
+            if items == vector.error_items
+            else [f"problems name {items}, expected {vector.error_items}"]
+        )
     if not reply.get("ok"):
         return [f"unexpected problems: {reply.get('problems')}"]
     return mismatches(vector.expect, reply["result"])

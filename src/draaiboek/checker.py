@@ -20,14 +20,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from draaiboek_scoring.errors import ExpressionError
-from draaiboek_scoring.expressions import RESERVED_NAMES, Expression, Role, parse
-from draaiboek_scoring.expressions import parse as parse_expression
-
 from draaiboek import models
 from draaiboek.errors import Problem
 from draaiboek.numbers import format_number
 from draaiboek.yamlsource import DataPath, Position, SourceMap
+from draaiboek_scoring.errors import ExpressionError
+from draaiboek_scoring.expressions import RESERVED_NAMES, Expression, Role, parse
+from draaiboek_scoring.instrument import value_key
 
 MAX_RANGE_OPTIONS = 101
 
@@ -124,7 +123,9 @@ class InstrumentChecker:
         self.flag_ids: list[str] = []
         self.bands: dict[str, list[models.Band]] = {}
 
-    def problem(self, data_path: DataPath, message: str, hint: str = "", *, key: bool = False) -> None:
+    def problem(
+        self, data_path: DataPath, message: str, hint: str = "", *, key: bool = False
+    ) -> None:
         self.problems.append(self.source.problem(data_path, message, hint, key=key))
 
     def run(self) -> ResolvedInstrument | None:
@@ -169,7 +170,9 @@ class InstrumentChecker:
                 for c, column in enumerate(item.columns or []):
                     column_path = ("sections", s, "items", i, "columns", c, "id")
                     if column.id in columns:
-                        self.problem(column_path, f"de kolom '{column.id}' staat twee keer in deze tabel")
+                        self.problem(
+                            column_path, f"de kolom '{column.id}' staat twee keer in deze tabel"
+                        )
                     columns.add(column.id)
         for index, score in enumerate(self.model.scores or []):
             claim(score.id, f"de score '{score.id}'", ("scores", index))
@@ -188,8 +191,14 @@ class InstrumentChecker:
             return resolve_scale(shared.scale, shared.source, shared.path, [])
         known = sorted({*self.model.scales, *self.shared})
         close = difflib.get_close_matches(name, known, n=1)
-        hint = f"bedoel je '{close[0]}'?" if close else (
-            "bekende schalen: " + ", ".join(known) if known else "definieer ze onder 'scales:' of in _scales.yaml"
+        hint = (
+            f"bedoel je '{close[0]}'?"
+            if close
+            else (
+                "bekende schalen: " + ", ".join(known)
+                if known
+                else "definieer ze onder 'scales:' of in _scales.yaml"
+            )
         )
         self.problem(data_path, f"onbekende schaal '{name}'", hint)
         return None
@@ -199,7 +208,9 @@ class InstrumentChecker:
     ) -> list[ResolvedOption] | None:
         return resolve_scale(scale, self.source, data_path, self.problems if report else [])
 
-    def inline_options(self, options: list[models.Option], data_path: DataPath) -> list[ResolvedOption]:
+    def inline_options(
+        self, options: list[models.Option], data_path: DataPath
+    ) -> list[ResolvedOption]:
         return _options(options, self.source, data_path, self.problems)
 
     # -- sections and items ---------------------------------------------------
@@ -274,25 +285,37 @@ class InstrumentChecker:
             for key in ("min", "max", "unit", "step"):
                 if getattr(item, key) is not None:
                     self.problem(
-                        (*data_path, key), f"'{key}' hoort alleen bij items van type number", key=True
+                        (*data_path, key),
+                        f"'{key}' hoort alleen bij items van type number",
+                        key=True,
                     )
         elif item.min is not None and item.max is not None and item.min >= item.max:
-            self.problem((*data_path, "max"), f"max ({item.max}) moet groter zijn dan min ({item.min})")
+            self.problem(
+                (*data_path, "max"), f"max ({item.max}) moet groter zijn dan min ({item.min})"
+            )
         if kind == "table":
             if not item.columns:
-                self.problem(data_path, f"de tabel '{item.id}' heeft geen kolommen", "geef 'columns: [...]'")
+                self.problem(
+                    data_path, f"de tabel '{item.id}' heeft geen kolommen", "geef 'columns: [...]'"
+                )
                 return None
             resolved.columns = self.check_columns(item.columns, (*data_path, "columns"))
         elif item.columns is not None:
             self.problem((*data_path, "columns"), "'columns' hoort alleen bij type table", key=True)
         if kind not in ("choice", "multi") and item.placeholder is not None and kind != "text":
-            self.problem((*data_path, "placeholder"), "'placeholder' hoort bij tekstvelden", key=True)
+            self.problem(
+                (*data_path, "placeholder"), "'placeholder' hoort bij tekstvelden", key=True
+            )
         if not math.isfinite(item.weight):
             self.problem((*data_path, "weight"), "'weight' moet een gewoon getal zijn")
         if item.reverse:
             self.check_reverse(resolved, data_path)
         if kind in ("text", "table") and item.weight != 1:
-            self.problem((*data_path, "weight"), f"een item van type {kind} heeft geen score, dus geen gewicht", key=True)
+            self.problem(
+                (*data_path, "weight"),
+                f"een item van type {kind} heeft geen score, dus geen gewicht",
+                key=True,
+            )
         return resolved
 
     def check_reverse(self, item: ResolvedItem, data_path: DataPath) -> None:
@@ -353,7 +376,9 @@ class InstrumentChecker:
                 "zet dit item in een onderdeel met layout: list",
             )
             return grid_options
-        if grid_options is not None and [o.value for o in grid_options] != [o.value for o in item.options]:
+        if grid_options is not None and [o.value for o in grid_options] != [
+            o.value for o in item.options
+        ]:
             self.problem(
                 data_path,
                 f"in een grid gebruiken alle items dezelfde schaal; '{item.id}' wijkt af",
@@ -402,7 +427,9 @@ class InstrumentChecker:
         for index, band in enumerate(bands):
             band_path = (*data_path, index)
             if band.id in ids:
-                self.problem((*band_path, "id"), f"de band '{band.id}' staat twee keer in deze lijst")
+                self.problem(
+                    (*band_path, "id"), f"de band '{band.id}' staat twee keer in deze lijst"
+                )
             ids.add(band.id)
             if band.max is not None and band.below is not None:
                 self.problem(
@@ -417,14 +444,16 @@ class InstrumentChecker:
                 if index != len(bands) - 1:
                     self.problem(
                         band_path,
-                        f"alleen de laatste band mag zonder 'max' of 'below'; '{band.id}' staat niet laatst",
+                        "alleen de laatste band mag zonder 'max' of 'below'; "
+                        f"'{band.id}' staat niet laatst",
                         "geef deze band een bovengrens, of zet ze achteraan",
                     )
                 continue
             if previous is not None and bound <= previous:
                 self.problem(
                     (*band_path, "max" if band.max is not None else "below"),
-                    f"de banden moeten oplopen: {format_number(bound)} komt na {format_number(previous)}",
+                    f"de banden moeten oplopen: {format_number(bound)} komt na "
+                    f"{format_number(previous)}",
                     "zet de banden van laag naar hoog",
                 )
             previous = bound
@@ -434,7 +463,8 @@ class InstrumentChecker:
             if outcome.when is None and index != len(self.model.outcomes) - 1:
                 self.problem(
                     ("outcomes", index),
-                    f"de uitkomst '{outcome.id}' heeft geen 'when' en is dus de standaard; die moet laatst staan",
+                    f"de uitkomst '{outcome.id}' heeft geen 'when' en is dus de standaard; "
+                    "die moet laatst staan",
                     "geef ze een 'when', of zet ze achteraan",
                 )
 
@@ -444,7 +474,9 @@ class InstrumentChecker:
         visibility: dict[str, Expression] = {}
         for s, section in enumerate(self.model.sections):
             if section.show_if is not None:
-                parsed = self.expression(section.show_if, ("sections", s, "show_if"), context="show_if")
+                parsed = self.expression(
+                    section.show_if, ("sections", s, "show_if"), context="show_if"
+                )
                 if parsed is not None:
                     visibility["section:" + section.id] = parsed
             for i, item in enumerate(section.items):
@@ -472,7 +504,9 @@ class InstrumentChecker:
             self.problems.append(expression_problem(self.source, data_path, exc))
             return None
         for reference in parsed.references:
-            message, hint = self.check_reference(reference.name, reference.role, reference.function, context)
+            message, hint = self.check_reference(
+                reference.name, reference.role, reference.function, context
+            )
             if message:
                 self.problems.append(
                     expression_problem(
@@ -492,7 +526,9 @@ class InstrumentChecker:
                 message = f"de tabel '{column_ref.table}' heeft geen kolom '{column_ref.column}'"
                 hint = f"bedoel je '{close[0]}'?" if close else "kolommen: " + ", ".join(columns)
             elif column.type == "text":
-                message = f"de kolom '{column.id}' bevat tekst; rekenen kan met getal- of keuzekolommen"
+                message = (
+                    f"de kolom '{column.id}' bevat tekst; rekenen kan met getal- of keuzekolommen"
+                )
                 hint = ""
             else:
                 continue
@@ -522,11 +558,17 @@ class InstrumentChecker:
             if item is None:
                 return f"{call} verwacht een item; '{name}' is {self.describe(name)}", ""
             if not item.scored:
-                return f"het item '{name}' heeft geen score", "score() werkt voor keuzes met scores en getallen"
+                return (
+                    f"het item '{name}' heeft geen score",
+                    "score() werkt voor keuzes met scores en getallen",
+                )
             return "", ""
         if role is Role.REF:
             if item is not None:
-                if function in ("sum", "mean", "median", "min_score", "max_score") and not item.scored:
+                if (
+                    function in ("sum", "mean", "median", "min_score", "max_score")
+                    and not item.scored
+                ):
                     return (
                         f"het item '{name}' heeft geen score, dus {call} kan er niets mee",
                         "gebruik answered() of count() voor items zonder score",
@@ -534,11 +576,17 @@ class InstrumentChecker:
                 return "", ""
             if name in self.sections:
                 return "", ""
-            return f"{call} verwacht een item, onderdeel of 'all'; '{name}' is {self.describe(name)}", ""
+            return (
+                f"{call} verwacht een item, onderdeel of 'all'; '{name}' is {self.describe(name)}",
+                "",
+            )
         # A plain name: the value of an item, an earlier score or an earlier flag.
         if item is not None:
             if item.type == "table":
-                return f"'{name}' is een tabel", "gebruik rows(" + name + ") of col_sum(" + name + ", 'kolom')"
+                return (
+                    f"'{name}' is een tabel",
+                    "gebruik rows(" + name + ") of col_sum(" + name + ", 'kolom')",
+                )
             return "", ""
         if name in self.sections:
             return (
@@ -562,10 +610,16 @@ class InstrumentChecker:
             if context == "score":
                 return f"een score kan geen signaal gebruiken ('{name}')", ""
             if context == "flag" and name not in self.flag_ids:
-                return f"het signaal '{name}' wordt pas verderop bepaald", "zet het eerder in de lijst"
+                return (
+                    f"het signaal '{name}' wordt pas verderop bepaald",
+                    "zet het eerder in de lijst",
+                )
             return "", ""
         elif name in self.outcome_ids:
-            return f"'{name}' is een uitkomst; uitkomsten kun je niet in een uitdrukking gebruiken", ""
+            return (
+                f"'{name}' is een uitkomst; uitkomsten kun je niet in een uitdrukking gebruiken",
+                "",
+            )
         known = [*self.items, *self.sections, *self.score_ids, *self.flag_id_set]
         close = difflib.get_close_matches(name, known, n=1)
         return f"onbekende naam '{name}'", f"bedoel je '{close[0]}'?" if close else ""
@@ -608,7 +662,9 @@ class InstrumentChecker:
                 for op, left, right in zip(node.ops, operands, operands[1:], strict=False):
                     if isinstance(op, ast.Eq | ast.NotEq):
                         pairs += [(left, right), (right, left)]
-                    elif isinstance(op, ast.In | ast.NotIn) and isinstance(right, ast.Tuple | ast.List):
+                    elif isinstance(op, ast.In | ast.NotIn) and isinstance(
+                        right, ast.Tuple | ast.List
+                    ):
                         pairs += [(left, element) for element in right.elts]
             elif (
                 isinstance(node, ast.Call)
@@ -630,8 +686,6 @@ class InstrumentChecker:
         options = self.options_behind(name_node.id)
         if not options:
             return
-        from draaiboek_scoring.instrument import value_key
-
         if any(value_key(o.value) == value_key(literal.value) for o in options):
             return
         values = ", ".join(repr(o.value) for o in options[:10])
@@ -707,7 +761,7 @@ def _find_cycles(graph: Mapping[str, Iterable[str]]) -> list[tuple[str, list[str
         stack.append(node)
         for nxt in graph.get(node, ()):
             if state.get(nxt) == 1:
-                cycle = [*stack[stack.index(nxt):], nxt]
+                cycle = [*stack[stack.index(nxt) :], nxt]
                 members = frozenset(cycle)
                 if members not in reported:
                     reported.add(members)
@@ -726,8 +780,6 @@ def _find_cycles(graph: Mapping[str, Iterable[str]]) -> list[tuple[str, list[str
 def _options(
     options: list[models.Option], source: SourceMap, data_path: DataPath, problems: list[Problem]
 ) -> list[ResolvedOption]:
-    from draaiboek_scoring.instrument import value_key
-
     resolved: list[ResolvedOption] = []
     seen: set[tuple[str, object]] = set()
     if not options:
@@ -736,14 +788,25 @@ def _options(
         key = value_key(option.value)
         if key in seen:
             problems.append(
-                source.problem((*data_path, index, "value"), f"de waarde {option.value!r} staat twee keer op deze schaal")
+                source.problem(
+                    (*data_path, index, "value"),
+                    f"de waarde {option.value!r} staat twee keer op deze schaal",
+                )
             )
         seen.add(key)
         score = option.score
-        if score is None and isinstance(option.value, int | float) and not isinstance(option.value, bool):
+        if (
+            score is None
+            and isinstance(option.value, int | float)
+            and not isinstance(option.value, bool)
+        ):
             score = option.value
         if isinstance(option.value, float | int) and not math.isfinite(option.value):
-            problems.append(source.problem((*data_path, index, "value"), "een waarde moet een gewoon getal zijn"))
+            problems.append(
+                source.problem(
+                    (*data_path, index, "value"), "een waarde moet een gewoon getal zijn"
+                )
+            )
         label = option.label if option.label is not None else _label(option.value)
         resolved.append(ResolvedOption(option.value, label, score))
     return resolved
@@ -773,7 +836,11 @@ def resolve_scale(
     if scale.options is not None:
         if scale.labels is not None:
             problems.append(
-                source.problem((*data_path, "labels"), "'labels' hoort bij een range; geef bij options elk een label", key=True)
+                source.problem(
+                    (*data_path, "labels"),
+                    "'labels' hoort bij een range; geef bij options elk een label",
+                    key=True,
+                )
             )
         return _options(scale.options, source, (*data_path, "options"), problems)
     assert scale.range is not None
@@ -783,7 +850,9 @@ def resolve_scale(
         problems.append(source.problem((*range_path, "step"), "'step' moet groter dan 0 zijn"))
         return None
     if high <= low:
-        problems.append(source.problem((*range_path, "max"), f"max ({high}) moet groter zijn dan min ({low})"))
+        problems.append(
+            source.problem((*range_path, "max"), f"max ({high}) moet groter zijn dan min ({low})")
+        )
         return None
     count = math.floor((high - low) / step + 1e-9) + 1
     if count > MAX_RANGE_OPTIONS:
@@ -799,27 +868,19 @@ def resolve_scale(
     for index in range(count):
         value = low + index * step
         value = round(value, 10)
-        values.append(int(value) if float(value).is_integer() and isinstance(step, int) and isinstance(low, int) else value)
+        values.append(
+            int(value)
+            if float(value).is_integer() and isinstance(step, int) and isinstance(low, int)
+            else value
+        )
     labels = dict(scale.labels or {})
     for key in labels:
         if not any(math.isclose(key, v) for v in values):
             problems.append(
-                source.problem((*data_path, "labels", key), f"het label voor {key} hoort bij geen waarde van de range", key=True)
+                source.problem(
+                    (*data_path, "labels", key),
+                    f"het label voor {key} hoort bij geen waarde van de range",
+                    key=True,
+                )
             )
-    return [
-        ResolvedOption(v, labels.get(v, format_number(v)), v)
-        for v in values
-    ]
-
-
-# Re-exported for the loader, which parses shared expressions the same way.
-__all__ = [
-    "InstrumentChecker",
-    "ResolvedInstrument",
-    "ResolvedItem",
-    "ResolvedOption",
-    "SharedScale",
-    "expression_problem",
-    "parse_expression",
-    "resolve_scale",
-]
+    return [ResolvedOption(v, labels.get(v, format_number(v)), v) for v in values]

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from string import Template
 
-from draaiboek_scoring import AnswersError, ScoringError, score
-
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
 from draaiboek.models import KEBAB_CASE
 from draaiboek.schema import definition_schema
+from draaiboek.site import add_site_commands
+from draaiboek_scoring import AnswersError, ScoringError, score
 
 DEFAULT_CHECKLISTS = Path("checklists")
 
@@ -58,10 +59,10 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="maak een startbestand checklists/ID.yaml")
     new.add_argument("id", metavar="ID")
-    new.add_argument("--dir", type=Path, default=DEFAULT_CHECKLISTS, help="map (standaard checklists/)")
+    new.add_argument(
+        "--dir", type=Path, default=DEFAULT_CHECKLISTS, help="map (standaard checklists/)"
+    )
     new.set_defaults(run=_new)
-
-    from draaiboek.site import add_site_commands
 
     add_site_commands(commands)
     return parser
@@ -116,8 +117,6 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    import re
-
     if not re.fullmatch(KEBAB_CASE, args.id):
         print(
             f"'{args.id}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens "
@@ -133,7 +132,9 @@ def _new(args: argparse.Namespace) -> int:
     title = args.id.replace("-", " ").capitalize()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(template.substitute(id=args.id, title=title), encoding="utf-8")
-    print(f"{display_path(target)} aangemaakt. Controleer met: draaiboek check {display_path(target)}")
+    print(
+        f"{display_path(target)} aangemaakt. Controleer met: draaiboek check {display_path(target)}"
+    )
     return 0
 
 

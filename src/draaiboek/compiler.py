@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from draaiboek_scoring.instrument import INSTRUMENT_FORMAT
-
 from draaiboek.checker import ResolvedInstrument, ResolvedItem
+from draaiboek_scoring.instrument import INSTRUMENT_FORMAT
 
 DEFAULT_SCORE = {"id": "totaal", "label": "Totaal", "expr": "sum(all)"}
 
@@ -48,7 +47,9 @@ def compile_instrument(resolved: ResolvedInstrument) -> dict[str, Any]:
             }
             for section in model.sections
         ],
-        "items": [_item(resolved.items[item.id]) for section in model.sections for item in section.items],
+        "items": [
+            _item(resolved.items[item.id]) for section in model.sections for item in section.items
+        ],
         "scores": [dict(DEFAULT_SCORE, bands=[])]
         if scores is None
         else [
@@ -74,7 +75,8 @@ def compile_instrument(resolved: ResolvedInstrument) -> dict[str, Any]:
             for score in scores
         ],
         "flags": [
-            {"id": f.id, "when": f.when, "level": f.level, "message": f.message} for f in model.flags
+            {"id": f.id, "when": f.when, "level": f.level, "message": f.message}
+            for f in model.flags
         ],
         "outcomes": [
             {"id": o.id, "when": o.when, "label": o.label or o.id, "advice": o.advice}

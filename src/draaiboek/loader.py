@@ -7,6 +7,8 @@ with every problem of every file — an author fixes them all in one go.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,14 +67,19 @@ def definition_files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES and p.is_file())
+            found.extend(
+                p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES and p.is_file()
+            )
         else:
             found.append(path)
     return found
 
 
 def load_catalog(paths: Sequence[Path]) -> Catalog:
-    """Load and check every definition under ``paths``; raise :class:`AuthorError` if any is wrong."""
+    """Load and check every definition under ``paths``.
+
+    Raises :class:`AuthorError` with every problem of every file when any is wrong.
+    """
     problems: list[Problem] = []
     for path in paths:
         if not path.exists():
@@ -118,7 +125,9 @@ def load_catalog(paths: Sequence[Path]) -> Catalog:
     return catalog
 
 
-def _validate[M: BaseModel](model: type[M], document: Document, problems: list[Problem]) -> M | None:
+def _validate[M: BaseModel](
+    model: type[M], document: Document, problems: list[Problem]
+) -> M | None:
     try:
         return model.model_validate(document.data)
     except ValidationError as exc:
@@ -149,7 +158,9 @@ def _load_definition(
     if _is_faq(document):
         data = dict(document.data)
         data.setdefault("kind", "faq")
-        faq = _validate(models.FaqCollection, Document(document.path, data, document.source), problems)
+        faq = _validate(
+            models.FaqCollection, Document(document.path, data, document.source), problems
+        )
         if faq is None:
             return None
         faq_id = faq.id or _id_from_stem(stem, document, problems)
@@ -172,8 +183,6 @@ def _load_definition(
 
 
 def _id_from_stem(stem: str, document: Document, problems: list[Problem]) -> str | None:
-    import re
-
     if re.fullmatch(models.KEBAB_CASE, stem):
         return stem
     problems.append(
@@ -187,19 +196,22 @@ def _id_from_stem(stem: str, document: Document, problems: list[Problem]) -> str
     return None
 
 
-def _check_faq_entries(faq: models.FaqCollection, document: Document, problems: list[Problem]) -> None:
+def _check_faq_entries(
+    faq: models.FaqCollection, document: Document, problems: list[Problem]
+) -> None:
     seen: set[str] = set()
     for index, entry in enumerate(faq.entries):
         if entry.id in seen:
             problems.append(
-                document.source.problem(("entries", index, "id"), f"de vraag-id '{entry.id}' staat twee keer in deze FAQ")
+                document.source.problem(
+                    ("entries", index, "id"),
+                    f"de vraag-id '{entry.id}' staat twee keer in deze FAQ",
+                )
             )
         seen.add(entry.id)
 
 
 def _check_related(catalog: Catalog, problems: list[Problem]) -> None:
-    import difflib
-
     for faq in catalog.faqs.values():
         document: Document | None = None
         for index, entry in enumerate(faq.model.entries):

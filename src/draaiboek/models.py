@@ -82,7 +82,9 @@ class Item(Model):
     max: Number | None = None
     step: Number | None = Field(None, description="Uitbreiding: stapgrootte voor een getal.")
     unit: str | None = None
-    placeholder: str | None = Field(None, description="Uitbreiding: voorbeeldtekst in een leeg veld.")
+    placeholder: str | None = Field(
+        None, description="Uitbreiding: voorbeeldtekst in een leeg veld."
+    )
     columns: list[Column] | None = None
 
 
@@ -124,7 +126,7 @@ class Score(Model):
     bands: Bands | None = None
     chart: str | None = Field(
         None,
-        description="Uitbreiding: scores met dezelfde chart-naam worden samen in één grafiek getoond.",
+        description="Uitbreiding: scores met dezelfde chart-naam staan samen in één grafiek.",
     )
 
 

@@ -22,6 +22,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyodide_lock import PyodideLockSpec
+from pyodide_lock.utils import add_wheels_to_spec
+
 import draaiboek_scoring
 
 PYODIDE_CORE_FILES = (
@@ -64,7 +67,9 @@ def _record_hash(data: bytes) -> str:
 def build_scoring_wheel(folder: Path) -> Path:
     """Write a reproducible pure-Python wheel of :mod:`draaiboek_scoring` into ``folder``."""
     files = _package_files()
-    content_hash = hashlib.sha256(b"".join(name.encode() + data for name, data in files)).hexdigest()
+    content_hash = hashlib.sha256(
+        b"".join(name.encode() + data for name, data in files)
+    ).hexdigest()
     version = f"{draaiboek_scoring.__version__}+{content_hash[:10]}"
     dist_info = f"{WHEEL_NAME}-{version}.dist-info"
     metadata = (
@@ -75,8 +80,8 @@ def build_scoring_wheel(folder: Path) -> Path:
         "Requires-Python: >=3.12\n"
     ).encode()
     wheel_info = (
-        "Wheel-Version: 1.0\nGenerator: draaiboek\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    ).encode()
+        b"Wheel-Version: 1.0\nGenerator: draaiboek\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    )
     entries = [*files, (f"{dist_info}/METADATA", metadata), (f"{dist_info}/WHEEL", wheel_info)]
     record_lines = [f"{name},{_record_hash(data)},{len(data)}" for name, data in entries]
     record_lines.append(f"{dist_info}/RECORD,,")
@@ -95,9 +100,6 @@ def build_scoring_wheel(folder: Path) -> Path:
 
 def register_wheel(lockfile_in: Path, wheel: Path, lockfile_out: Path) -> None:
     """Add ``wheel`` to a ``pyodide-lock.json`` (what ``pyodide lockfile add-wheels`` does)."""
-    from pyodide_lock import PyodideLockSpec
-    from pyodide_lock.utils import add_wheels_to_spec
-
     spec = PyodideLockSpec.from_json(lockfile_in)
     spec = add_wheels_to_spec(spec, [wheel], base_path=lockfile_out.parent)
     spec.to_json(lockfile_out)

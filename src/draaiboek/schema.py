@@ -9,7 +9,6 @@ from pydantic import TypeAdapter
 from draaiboek import models
 
 
-
 def definition_schema() -> dict[str, Any]:
     """A schema that accepts an instrument or a FAQ collection."""
     adapter: TypeAdapter[models.Instrument | models.FaqCollection] = TypeAdapter(

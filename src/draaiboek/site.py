@@ -7,6 +7,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
 
@@ -14,7 +19,9 @@ def add_site_commands(commands: Any) -> None:
     """Register ``build`` and ``serve`` on the command line's sub-parsers."""
     build = commands.add_parser("build", help="bouw de site in site/")
     build.add_argument("-f", "--config-file", type=Path, default=DEFAULT_CONFIG)
-    build.add_argument("-d", "--site-dir", type=Path, default=None, help="doelmap (standaard site/)")
+    build.add_argument(
+        "-d", "--site-dir", type=Path, default=None, help="doelmap (standaard site/)"
+    )
     build.add_argument("--strict", action="store_true", help="stop bij elke waarschuwing")
     build.add_argument(
         "--offline",
@@ -30,15 +37,10 @@ def add_site_commands(commands: Any) -> None:
 
 
 def _load(config_file: Path, **overrides: Any) -> Any:
-    from mkdocs.config import load_config
-
     return load_config(config_file=str(config_file), **overrides)
 
 
 def _build(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
     overrides: dict[str, Any] = {"strict": args.strict}
     if args.site_dir is not None:
         overrides["site_dir"] = str(args.site_dir)
@@ -54,9 +56,6 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from mkdocs.commands.serve import serve
-    from mkdocs.exceptions import MkDocsException
-
     try:
         serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
     except MkDocsException as exc:

@@ -19,7 +19,10 @@ _TYPE_MESSAGES: dict[str, tuple[str, str]] = {
     "int_parsing": ("moet een geheel getal zijn", "bv. 1, zonder aanhalingstekens"),
     "int_from_float": ("moet een geheel getal zijn", "bv. 2 in plaats van 2.5"),
     "float_type": ("moet een getal zijn", "bv. 2 of 2.5, met een punt en zonder aanhalingstekens"),
-    "float_parsing": ("moet een getal zijn", "bv. 2 of 2.5, met een punt en zonder aanhalingstekens"),
+    "float_parsing": (
+        "moet een getal zijn",
+        "bv. 2 of 2.5, met een punt en zonder aanhalingstekens",
+    ),
     "bool_type": ("moet true of false zijn", "schrijf true of false (niet ja/nee)"),
     "bool_parsing": ("moet true of false zijn", "schrijf true of false (niet ja/nee)"),
     "list_type": ("moet een lijst zijn", "schrijf elk element op een regel die begint met '- '"),
@@ -46,10 +49,12 @@ def problems_from_validation(
             )
             continue
         if kind == "extra_forbidden":
-            key = data_path[-1] if data_path else ""
+            key = str(data_path[-1]) if data_path else ""
             allowed = _allowed_keys(root, data_path[:-1])
             problems.append(
-                source.problem(data_path, f"onbekende sleutel '{key}'", _suggest(str(key), allowed), key=True)
+                source.problem(
+                    data_path, f"onbekende sleutel '{key}'", _suggest(str(key), allowed), key=True
+                )
             )
             continue
         # A union reports one error per branch; the first says enough.
@@ -101,17 +106,15 @@ def _data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             path.append(part)
             current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        elif isinstance(current, dict) and isinstance(part, str) and part.isidentifier():
+            # A missing key (union branch names such as "list[Band]" are skipped).
             path.append(part)
-            current = current[part]
-        elif isinstance(current, dict) and isinstance(part, str) and part not in current:
-            # A missing key, or a union/tag name that is not in the data.
-            if part.isidentifier() and "[" not in part:
-                path.append(part)
-                current = None
+            current = None
     return tuple(path)
 
 
@@ -134,7 +137,7 @@ def _unwrap(annotation: Any) -> list[Any]:
 def _allowed_keys(root: type[BaseModel], data_path: DataPath) -> list[str]:
     models: list[type[BaseModel]] = [root]
     for part in data_path:
-        if isinstance(part, int):
+        if not isinstance(part, str):
             continue
         next_models: list[type[BaseModel]] = []
         for model in models:

@@ -23,7 +23,7 @@ import yaml
 
 from draaiboek.errors import AuthorError, Problem, display_path
 
-type DataPath = tuple[str | int, ...]
+type DataPath = tuple[str | int | float, ...]
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,9 @@ class SourceMap:
                 return self.values[prefix]
         return Position(1, 1)
 
-    def problem(self, data_path: DataPath, message: str, hint: str = "", *, key: bool = False) -> Problem:
+    def problem(
+        self, data_path: DataPath, message: str, hint: str = "", *, key: bool = False
+    ) -> Problem:
         position = self.locate(data_path, key=key)
         return Problem(self.path, position.line, position.column, message, hint)
 
@@ -86,7 +88,9 @@ _IMPLICIT: list[tuple[str, str, str]] = [
     ),
 ]
 for _tag, _pattern, _first in _IMPLICIT:
-    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first) + ([""] if "~" in _first else []))
+    _Loader.add_implicit_resolver(
+        _tag, re.compile(_pattern), list(_first) + ([""] if "~" in _first else [])
+    )
 
 
 def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
@@ -227,7 +231,12 @@ def _to_data(
             if not isinstance(key_node, yaml.ScalarNode):
                 position = _position(key_node)
                 problems.append(
-                    Problem(source.path, position.line, position.column, "een sleutel moet tekst of een getal zijn")
+                    Problem(
+                        source.path,
+                        position.line,
+                        position.column,
+                        "een sleutel moet tekst of een getal zijn",
+                    )
                 )
                 continue
             key = loader.construct_object(key_node)

@@ -59,6 +59,7 @@ def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
         problems.append(AnswerProblem("", "'answers' moet een JSON-object zijn"))
     if problems:
         raise AnswersError(problems)
+    assert isinstance(answers, Mapping)
     return answers
 
 
@@ -107,7 +108,9 @@ def _scale_description(options: tuple[Option, ...]) -> str:
     return shown + (", ..." if len(options) > 8 else "")
 
 
-def _choice(where: str, options: tuple[Option, ...], raw: object, problems: list[AnswerProblem]) -> Answer:
+def _choice(
+    where: str, options: tuple[Option, ...], raw: object, problems: list[AnswerProblem]
+) -> Answer:
     if isinstance(raw, list | dict):
         problems.append(AnswerProblem(where, "verwacht één keuze, geen lijst"))
         return None
@@ -183,7 +186,9 @@ def _text(where: str, raw: object, problems: list[AnswerProblem]) -> Answer:
         return None
     if len(raw) > MAX_TEXT_LENGTH:
         problems.append(
-            AnswerProblem(where, f"de tekst is te lang ({len(raw)} tekens, hoogstens {MAX_TEXT_LENGTH})")
+            AnswerProblem(
+                where, f"de tekst is te lang ({len(raw)} tekens, hoogstens {MAX_TEXT_LENGTH})"
+            )
         )
         return None
     return raw if raw.strip() else None

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
-from typing import Protocol
+from typing import Any, Protocol
 
 from draaiboek_scoring.errors import ExpressionError
 
@@ -38,7 +38,7 @@ MAX_ROUND_DIGITS = 12
 # Integers beyond 2**53 lose precision in the browser's JSON, so they are an error.
 MAX_SAFE_INTEGER = 2**53
 
-type Value = None | bool | int | float | str | list[object] | tuple[object, ...] | dict[str, object]
+type Value = bool | int | float | str | list[object] | tuple[object, ...] | dict[str, object] | None
 
 
 class ArgKind(Enum):
@@ -141,15 +141,16 @@ _BINARY: dict[type[ast.operator], Callable[[object, object], object]] = {
     ast.Pow: operator.pow,
 }
 
-_COMPARE: dict[type[ast.cmpop], Callable[[object, object], object]] = {
+# Typed loosely on purpose: mismatched operands raise TypeError, reported in Dutch.
+_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], object]] = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
     ast.Lt: operator.lt,
     ast.LtE: operator.le,
     ast.Gt: operator.gt,
     ast.GtE: operator.ge,
-    ast.In: lambda a, b: operator.contains(b, a),  # type: ignore[arg-type]
-    ast.NotIn: lambda a, b: not operator.contains(b, a),  # type: ignore[arg-type]
+    ast.In: lambda a, b: operator.contains(b, a),
+    ast.NotIn: lambda a, b: not operator.contains(b, a),
 }
 
 
@@ -368,7 +369,8 @@ class _Checker:
         if isinstance(value, str):
             if len(value) > MAX_STRING_LENGTH:
                 raise self.fail(
-                    node, f"tekst van {len(value)} tekens is te lang (hoogstens {MAX_STRING_LENGTH})"
+                    node,
+                    f"tekst van {len(value)} tekens is te lang (hoogstens {MAX_STRING_LENGTH})",
                 )
             return
         if isinstance(value, int):
@@ -381,7 +383,9 @@ class _Checker:
             return
         raise self.fail(node, f"de waarde {value!r} is niet toegestaan")
 
-    def check_name(self, node: ast.Name, role: Role = Role.VALUE, function: str | None = None) -> None:
+    def check_name(
+        self, node: ast.Name, role: Role = Role.VALUE, function: str | None = None
+    ) -> None:
         name = node.id
         if name.startswith("__") or name.endswith("__"):
             raise self.fail(node, f"de naam '{name}' is niet toegestaan")
@@ -390,9 +394,7 @@ class _Checker:
                 raise self.fail(node, f"'{name}' is geen id", hint=_usage_hint(function))
             return
         if role is Role.VALUE and name in FUNCTIONS:
-            raise self.fail(
-                node, f"'{name}' is een functie", hint=f"roep ze op: {USAGE[name]}"
-            )
+            raise self.fail(node, f"'{name}' is een functie", hint=f"roep ze op: {USAGE[name]}")
         if name == ALL:
             if role is not Role.REF:
                 raise self.fail(
@@ -576,7 +578,7 @@ class _Interpreter:
     def eval(self, node: ast.expr) -> Value:
         match node:
             case ast.Constant():
-                return node.value  # type: ignore[no-any-return]
+                return node.value  # type: ignore[return-value]
             case ast.Name():
                 if node.id in LITERAL_NAMES:
                     return LITERAL_NAMES[node.id]
@@ -640,7 +642,9 @@ class _Interpreter:
             if left is None or right is None:
                 return False
             if isinstance(op, ast.In | ast.NotIn) and not isinstance(right, str | list | tuple):
-                raise self.error(f"'in' verwacht een lijst of tekst rechts, niet {_describe(right)}")
+                raise self.error(
+                    f"'in' verwacht een lijst of tekst rechts, niet {_describe(right)}"
+                )
             try:
                 outcome = _COMPARE[type(op)](left, right)
             except TypeError as exc:

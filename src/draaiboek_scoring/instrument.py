@@ -206,7 +206,9 @@ def _expression(source: object) -> Expression | None:
 
 
 def _options(raw: Sequence[Mapping[str, Any]] | None) -> tuple[Option, ...]:
-    return tuple(Option(o["value"], str(o.get("label", o["value"])), o.get("score")) for o in raw or ())
+    return tuple(
+        Option(o["value"], str(o.get("label", o["value"])), o.get("score")) for o in raw or ()
+    )
 
 
 def _read_instrument(data: Mapping[str, Any]) -> Instrument:
@@ -257,7 +259,13 @@ def _read_instrument(data: Mapping[str, Any]) -> Instrument:
             s.get("label") or s["id"],
             parse(s.get("expr") or "sum(all)"),
             tuple(
-                Band(b["id"], b.get("label") or b["id"], b.get("max"), b.get("below"), b.get("advice"))
+                Band(
+                    b["id"],
+                    b.get("label") or b["id"],
+                    b.get("max"),
+                    b.get("below"),
+                    b.get("advice"),
+                )
                 for b in s.get("bands") or ()
             ),
         )

@@ -42,7 +42,9 @@ def score_json(key: str, answers_json: str) -> str:
     except AnswersError as exc:
         reply = _failure("answers", [{"item": p.item, "message": p.message} for p in exc.problems])
     except ExpressionError as exc:
-        reply = _failure("expression", [{"item": "", "message": f"{exc.message} in '{exc.source}'"}])
+        reply = _failure(
+            "expression", [{"item": "", "message": f"{exc.message} in '{exc.source}'"}]
+        )
     except ScoringError as exc:
         reply = _failure("scoring", [{"item": "", "message": str(exc)}])
     return json.dumps(reply, ensure_ascii=False)

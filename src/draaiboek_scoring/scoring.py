@@ -295,7 +295,5 @@ def _answer_matches(answer: Answer, wanted: Value) -> bool:
     if answer is None or wanted is None:
         return False
     if isinstance(answer, list):
-        return any(
-            not isinstance(v, dict) and value_key(v) == value_key(wanted) for v in answer
-        )
+        return any(not isinstance(v, dict) and value_key(v) == value_key(wanted) for v in answer)
     return value_key(answer) == value_key(wanted)
