@@ -146,11 +146,13 @@ def _load_definition(
     document: Document, shared: dict[str, SharedScale], problems: list[Problem]
 ) -> InstrumentDefinition | FaqDefinition | None:
     if not isinstance(document.data, dict):
+        what = {type(None): "leeg", list: "een lijst"}.get(type(document.data), "één waarde")
         problems.append(
             document.source.problem(
                 (),
-                "een definitie is een mapping van sleutels (id, version, title, sections, ...)",
-                "begin met 'version: 1' en 'title: ...'",
+                f"het bestand is {what}; een definitie is een mapping van sleutels "
+                "(version, title, sections, ...)",
+                "begin met 'version: 1' en 'title: ...'; of maak een nieuw met: draaiboek new ID",
             )
         )
         return None

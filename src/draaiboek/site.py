@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,10 @@ from mkdocs.exceptions import MkDocsException
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 
+# mkdocs-material 9.7+ prints a banner about a future MkDocs 2 on every build;
+# we pin mkdocs<2, so it is noise for our users.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
 
 def add_site_commands(commands: Any) -> None:
     """Register ``build`` and ``serve`` on the command line's sub-parsers."""
@@ -23,11 +28,6 @@ def add_site_commands(commands: Any) -> None:
         "-d", "--site-dir", type=Path, default=None, help="doelmap (standaard site/)"
     )
     build.add_argument("--strict", action="store_true", help="stop bij elke waarschuwing")
-    build.add_argument(
-        "--offline",
-        action="store_true",
-        help="bouw voor gebruik vanuit een map (file://), zonder webserver",
-    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000")
@@ -45,10 +45,7 @@ def _build(args: argparse.Namespace) -> int:
     if args.site_dir is not None:
         overrides["site_dir"] = str(args.site_dir)
     try:
-        config = _load(args.config_file, **overrides)
-        if args.offline:
-            _plugin_config(config)["offline"] = True
-        build(config)
+        build(_load(args.config_file, **overrides))
     except MkDocsException as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -62,10 +59,3 @@ def _serve(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     return 0
-
-
-def _plugin_config(config: Any) -> Any:
-    plugin = config.plugins.get("draaiboek")
-    if plugin is None:
-        raise SystemExit("mkdocs.yml gebruikt de plugin 'draaiboek' niet (plugins: - draaiboek)")
-    return plugin.config

@@ -25,6 +25,10 @@ from draaiboek.errors import AuthorError, Problem, display_path
 
 type DataPath = tuple[str | int | float, ...]
 
+# A hand-written definition is a few kilobytes; anything this large is a mistake
+# (a wrong file in the folder) and would only make the build slow.
+MAX_FILE_BYTES = 1_000_000
+
 
 @dataclass(frozen=True)
 class Position:
@@ -167,14 +171,31 @@ def load_document(path: Path, text: str | None = None) -> Document:
     """Read one YAML file into data plus positions; raise :class:`AuthorError` on bad YAML."""
     shown = display_path(path)
     if text is None:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise AuthorError(
-                [Problem(shown, 1, 1, "het bestand is geen UTF-8-tekst", "sla het op als UTF-8")]
-            ) from exc
+        text = _read_text(path, shown)
+    if "\x00" in text:
+        raise AuthorError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "dit is geen tekstbestand (het bevat binaire gegevens)",
+                    "zet alleen .yaml-definities in deze map",
+                )
+            ]
+        )
     source = SourceMap(shown)
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise AuthorError(
+            [
+                Problem(
+                    shown, line, 1, "het bestand bevat een teken dat niet in YAML mag (stuurteken)"
+                )
+            ]
+        ) from exc
     try:
         node = loader.get_single_node()
         if node is None:
@@ -190,6 +211,41 @@ def load_document(path: Path, text: str | None = None) -> Document:
     if problems:
         raise AuthorError(problems)
     return Document(path, data, source)
+
+
+def _read_text(path: Path, shown: str) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise AuthorError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"het bestand is te groot voor een definitie ({size // 1_000_000} MB, "
+                    f"hoogstens {MAX_FILE_BYTES // 1_000_000} MB)",
+                    "splits het op, of haal het uit de map met definities",
+                )
+            ]
+        )
+    data = path.read_bytes()
+    if b"\x00" in data:
+        return "\x00"  # reported as binary by the caller
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise AuthorError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    1,
+                    "het bestand is geen UTF-8-tekst (bv. opgeslagen als Windows-1252)",
+                    "sla het op als UTF-8 in je editor",
+                )
+            ]
+        ) from exc
 
 
 def _position(node: yaml.Node) -> Position:
