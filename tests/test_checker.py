@@ -346,11 +346,26 @@ def test_all_problems_of_all_files_at_once(tmp_path: Path) -> None:
         (b"# alleen commentaar\n", "test.yaml:1:1: het bestand is leeg; een definitie"),
         (b"- version: 1\n- title: x\n", "test.yaml:1:1: het bestand is een lijst; een definitie"),
         (b"gewoon een zin\n", "test.yaml:1:1: het bestand is één waarde; een definitie"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "test.yaml:1:1: dit is geen tekstbestand (het bevat binaire gegevens)"),
-        (b"version: 1\ntitle: caf\xe9\n", "test.yaml:2:1: het bestand is geen UTF-8-tekst (bv. opgeslagen als Windows-1252)"),
-        (b"version: 1\ntitle: a\x07b\n", "test.yaml:2:1: het bestand bevat een teken dat niet in YAML mag (stuurteken)"),
-        (b"version: 1\ntitle: 'open\n", "test.yaml:3:1: YAML-fout: de tekst eindigt terwijl een aanhalingsteken"),
-        (b"version: 1\n  title: x\n", "test.yaml:2:8: YAML-fout: een dubbele punt ':' op een plaats"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "test.yaml:1:1: dit is geen tekstbestand (het bevat binaire gegevens)",
+        ),
+        (
+            b"version: 1\ntitle: caf\xe9\n",
+            "test.yaml:2:1: het bestand is geen UTF-8-tekst (bv. opgeslagen als Windows-1252)",
+        ),
+        (
+            b"version: 1\ntitle: a\x07b\n",
+            "test.yaml:2:1: het bestand bevat een teken dat niet in YAML mag (stuurteken)",
+        ),
+        (
+            b"version: 1\ntitle: 'open\n",
+            "test.yaml:3:1: YAML-fout: de tekst eindigt terwijl een aanhalingsteken",
+        ),
+        (
+            b"version: 1\n  title: x\n",
+            "test.yaml:2:8: YAML-fout: een dubbele punt ':' op een plaats",
+        ),
     ],
 )
 def test_damaged_files_get_one_clear_message(tmp_path: Path, content: bytes, expected: str) -> None:
@@ -367,8 +382,12 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
         handle.truncate(50 * 1024 * 1024)
     with pytest.raises(AuthorError) as caught:
         load_catalog([tmp_path])
-    assert str(caught.value.problems[0]).replace(str(tmp_path) + "/", "").startswith(
-        "groot.yaml:1:1: het bestand is te groot voor een definitie (52 MB, hoogstens 1 MB)"
+    assert (
+        str(caught.value.problems[0])
+        .replace(str(tmp_path) + "/", "")
+        .startswith(
+            "groot.yaml:1:1: het bestand is te groot voor een definitie (52 MB, hoogstens 1 MB)"
+        )
     )
 
 

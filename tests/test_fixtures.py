@@ -65,7 +65,13 @@ def test_fixtures_use_every_key_of_the_format() -> None:
 
 def test_fixture_uses_every_item_type_and_layout() -> None:
     compiled = load_catalog([VALID]).instruments["volledig"].compiled
-    assert {item["type"] for item in compiled["items"]} == {"choice", "multi", "number", "text", "table"}
+    assert {item["type"] for item in compiled["items"]} == {
+        "choice",
+        "multi",
+        "number",
+        "text",
+        "table",
+    }
     volledig = dict(fixture_data())[VALID / "volledig.yaml"]
     assert {section.get("layout") for section in volledig["sections"]} == {"list", "grid"}
 
@@ -77,7 +83,11 @@ def test_json_schema_accepts_what_check_accepts(path: Path, data: Any) -> None:
 
 
 def test_json_schema_rejects_an_unknown_key() -> None:
-    data = {"version": 1, "title": "x", "sections": [{"id": "a", "items": [{"id": "b", "text": "c", "wieght": 1}]}]}
+    data = {
+        "version": 1,
+        "title": "x",
+        "sections": [{"id": "a", "items": [{"id": "b", "text": "c", "wieght": 1}]}],
+    }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, definition_schema())
 
@@ -91,7 +101,10 @@ def test_complete_fixture_scores() -> None:
             "internet_elders": "nee",
             "email": "hulp",
             "stress": 5,
-            "acties": [{"actie": "CV", "voltooid": "+", "zelfstandig": "zelf"}, {"actie": "Brief", "voltooid": "-"}],
+            "acties": [
+                {"actie": "CV", "voltooid": "+", "zelfstandig": "zelf"},
+                {"actie": "Brief", "voltooid": "-"},
+            ],
             "initiatief": 3,
         },
     )

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from draaiboek_scoring import Instrument, ScoringError, score
+from draaiboek_scoring import ScoringError, score
 from draaiboek_scoring.errors import ExpressionError
 from draaiboek_scoring.expressions import parse
 
@@ -220,28 +220,6 @@ def expressions(draw: st.DrawFn, depth: int = 0) -> str:
     if shape == 2:
         return f"not {draw(expressions(depth + 1))}"
     return f"[{draw(expressions(depth + 1))}]"
-
-
-HOSTILE_INSTRUMENT = Instrument.from_data(
-    {
-        "format": "draaiboek-instrument/1",
-        "id": "h",
-        "version": 1,
-        "title": "h",
-        "sections": [{"id": "s", "items": ["a", "b", "t"]}],
-        "items": [
-            {"id": "a", "section": "s", "type": "number"},
-            {"id": "b", "section": "s", "type": "choice", "options": [{"value": "x", "score": 1}]},
-            {
-                "id": "t",
-                "section": "s",
-                "type": "table",
-                "columns": [{"id": "k", "type": "number"}],
-            },
-        ],
-        "scores": [],
-    }
-)
 
 
 @settings(max_examples=600, deadline=None)

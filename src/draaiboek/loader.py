@@ -93,10 +93,8 @@ def load_catalog(paths: Sequence[Path]) -> Catalog:
     for path in files:
         if path.name.startswith("_"):
             continue
-        try:
-            document = load_document(path)
-        except AuthorError as exc:
-            problems.extend(exc.problems)
+        document = _read(path, problems)
+        if document is None:
             continue
         definition = _load_definition(document, shared, problems)
         if definition is None:
@@ -123,6 +121,15 @@ def load_catalog(paths: Sequence[Path]) -> Catalog:
     if problems:
         raise AuthorError(problems)
     return catalog
+
+
+def _read(path: Path, problems: list[Problem]) -> Document | None:
+    """The parsed file, or ``None`` with its problems recorded."""
+    try:
+        return load_document(path)
+    except AuthorError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def _validate[M: BaseModel](
@@ -236,12 +243,8 @@ def _load_shared_scales(files: Iterable[Path], problems: list[Problem]) -> dict[
     for path in files:
         if path.name != SHARED_SCALES_FILE:
             continue
-        try:
-            document = load_document(path)
-        except AuthorError as exc:
-            problems.extend(exc.problems)
-            continue
-        if document.data is None:
+        document = _read(path, problems)
+        if document is None or document.data is None:
             continue
         try:
             scales = _SCALES_ADAPTER.validate_python(document.data, strict=True)

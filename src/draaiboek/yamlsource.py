@@ -261,6 +261,11 @@ def _position(node: yaml.Node) -> Position:
     return Position(mark.line + 1, mark.column + 1, style, indent)
 
 
+def _node_problem(source: SourceMap, node: yaml.Node, message: str, hint: str = "") -> Problem:
+    position = _position(node)
+    return Problem(source.path, position.line, position.column, message, hint)
+
+
 def _to_data(
     loader: _Loader,
     node: yaml.Node,
@@ -273,37 +278,27 @@ def _to_data(
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                position = _position(key_node)
                 problems.append(
-                    Problem(
-                        source.path,
-                        position.line,
-                        position.column,
+                    _node_problem(
+                        source,
+                        key_node,
                         "samenvoegen met '<<' wordt niet ondersteund",
                         "schrijf de sleutels uit, of gebruik een gedeelde schaal of bandset",
                     )
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                position = _position(key_node)
                 problems.append(
-                    Problem(
-                        source.path,
-                        position.line,
-                        position.column,
-                        "een sleutel moet tekst of een getal zijn",
-                    )
+                    _node_problem(source, key_node, "een sleutel moet tekst of een getal zijn")
                 )
                 continue
             key = loader.construct_object(key_node)
             if key in result:
-                position = _position(key_node)
                 first = source.keys[(*data_path, key)]
                 problems.append(
-                    Problem(
-                        source.path,
-                        position.line,
-                        position.column,
+                    _node_problem(
+                        source,
+                        key_node,
                         f"de sleutel '{key}' staat hier twee keer (eerst op regel {first.line})",
                         "verwijder of hernoem een van beide",
                     )
