@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from draaiboek.runtime import find_pyodide, prepare_runtime
 from tests.vectorlib import Vector, load_vectors
@@ -27,3 +29,10 @@ def pyodide_runtime(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("runtime")
     prepare_runtime(find_pyodide(NODE_PYODIDE), folder)
     return folder
+
+
+# CI runs the same examples every time (a red build must be reproducible);
+# local runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")

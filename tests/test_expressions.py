@@ -190,3 +190,11 @@ def test_round_half_up_matches_people() -> None:
     assert round_half_up(0.5) == 1
     assert round_half_up(1.005, 2) == 1.01
     assert round_half_up(None) is None
+
+
+def test_round_edge_cases_found_by_the_fuzzer() -> None:
+    assert round_half_up(True) == 1
+    assert evaluate("round(not x)", x=None) == 1
+    assert round_half_up(1e300, 12) == 1e300
+    assert round_half_up(1e20) == 1e20
+    assert isinstance(round_half_up(1e20), float)

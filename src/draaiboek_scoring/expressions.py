@@ -21,7 +21,7 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 from typing import Any, Protocol
 
@@ -560,9 +560,16 @@ def round_half_up(value: Value, digits: Value = 0) -> Value:
     if abs(digits) > MAX_ROUND_DIGITS:
         raise ExpressionError(f"round() kan hoogstens {MAX_ROUND_DIGITS} decimalen")
     assert isinstance(value, int | float)
-    quantum = Decimal(1).scaleb(-digits)
-    rounded = Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
-    return int(rounded) if digits <= 0 else float(rounded)
+    with localcontext() as context:
+        # Enough digits for any finite float at MAX_ROUND_DIGITS decimals.
+        context.prec = 400
+        quantum = Decimal(1).scaleb(-digits)
+        rounded = Decimal(repr(int(value) if isinstance(value, bool) else value)).quantize(
+            quantum, rounding=ROUND_HALF_UP
+        )
+    if digits <= 0 and abs(rounded) <= MAX_SAFE_INTEGER:
+        return int(rounded)
+    return float(rounded)
 
 
 class _Interpreter:
