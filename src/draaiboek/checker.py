@@ -302,7 +302,7 @@ class InstrumentChecker:
             resolved.columns = self.check_columns(item.columns, (*data_path, "columns"))
         elif item.columns is not None:
             self.problem((*data_path, "columns"), "'columns' hoort alleen bij type table", key=True)
-        if kind not in ("choice", "multi") and item.placeholder is not None and kind != "text":
+        if item.placeholder is not None and kind != "text":
             self.problem(
                 (*data_path, "placeholder"), "'placeholder' hoort bij tekstvelden", key=True
             )

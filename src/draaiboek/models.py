@@ -149,18 +149,25 @@ class Highlights(Model):
     work_point_max: Number | None = None
 
 
-class Instrument(Model):
-    """One instrument: a checklist, rubric, decision aid or action plan."""
+class Page(Model):
+    """What instruments and FAQ collections share: each becomes a page of the handbook."""
 
-    kind: Literal["instrument"] = "instrument"
     id: Kebab | None = None
-    version: Annotated[int, Field(ge=1)]
     title: str
-    summary: str | None = None
+    summary: str | None = Field(
+        None, description="Eén regel, voor het overzicht en de zoekfunctie."
+    )
     intro: str | None = None
     source: str | None = None
     audience: list[str] = []
     tags: list[str] = []
+
+
+class Instrument(Page):
+    """One instrument: a checklist, rubric, decision aid or action plan."""
+
+    kind: Literal["instrument"] = "instrument"
+    version: Annotated[int, Field(ge=1)]
     scales: dict[str, Scale] = {}
     bandsets: dict[str, list[Band]] = {}
     sections: Annotated[list[Section], Field(min_length=1)]
@@ -179,15 +186,8 @@ class FaqEntry(Model):
     source: str | None = None
 
 
-class FaqCollection(Model):
+class FaqCollection(Page):
     """A collection of questions and answers, shown as one page."""
 
     kind: Literal["faq"]
-    id: Kebab | None = None
-    title: str
-    summary: str | None = None
-    intro: str | None = None
-    source: str | None = None
-    audience: list[str] = []
-    tags: list[str] = []
     entries: Annotated[list[FaqEntry], Field(min_length=1)]
