@@ -70,9 +70,6 @@ class ResolvedInstrument:
     items: dict[str, ResolvedItem]
     bands: dict[str, list[models.Band]]
 
-    def items_of(self, section: models.Section) -> list[ResolvedItem]:
-        return [self.items[item.id] for item in section.items]
-
 
 @dataclass(frozen=True)
 class SharedScale:
@@ -122,6 +119,11 @@ class InstrumentChecker:
         self.scores: list[str] = []
         self.flag_ids: list[str] = []
         self.bands: dict[str, list[models.Band]] = {}
+        # Every id of the file, fixed once: references are checked against these.
+        self.score_ids = {score.id for score in model.scores or []}
+        self.flag_id_set = {flag.id for flag in model.flags}
+        self.outcome_ids = {outcome.id for outcome in model.outcomes}
+        self.all_item_ids = {item.id for section in model.sections for item in section.items}
 
     def problem(
         self, data_path: DataPath, message: str, hint: str = "", *, key: bool = False
@@ -546,8 +548,8 @@ class InstrumentChecker:
         self, name: str, role: Role, function: str | None, context: str
     ) -> tuple[str, str]:
         """Return ``(message, hint)`` when ``name`` cannot be used this way; empty when fine."""
-        if name in self.unresolved:
-            return "", ""  # already reported where the item is defined
+        if name in self.all_item_ids and name not in self.items:
+            return "", ""  # could not be resolved; reported where the item is defined
         item = self.items.get(name)
         call = f"{function}()" if function else ""
         if role is Role.TABLE:
@@ -635,23 +637,6 @@ class InstrumentChecker:
         if name in self.flag_id_set:
             return "een signaal"
         return "onbekend"
-
-    @property
-    def unresolved(self) -> set[str]:
-        """Items that exist in the file but could not be resolved (reported elsewhere)."""
-        return {i.id for s in self.model.sections for i in s.items} - set(self.items)
-
-    @property
-    def score_ids(self) -> set[str]:
-        return {score.id for score in self.model.scores or []}
-
-    @property
-    def flag_id_set(self) -> set[str]:
-        return {flag.id for flag in self.model.flags}
-
-    @property
-    def outcome_ids(self) -> set[str]:
-        return {outcome.id for outcome in self.model.outcomes}
 
     def check_literals(self, parsed: Expression, data_path: DataPath) -> None:
         """``email == 'neen'`` when the scale says 'nee' is a silent bug: report it."""

@@ -62,10 +62,6 @@ class Signature:
     optional_value: bool = False  # round(x, n=0)
     aggregate: bool = True  # answered by the environment rather than here
 
-    def describe(self, name: str) -> str:
-        """A Dutch one-line usage for error messages."""
-        return USAGE[name]
-
 
 FUNCTIONS: dict[str, Signature] = {
     "sum": Signature((), ArgKind.REF),

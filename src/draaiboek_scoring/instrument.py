@@ -184,9 +184,6 @@ class Instrument:
                 f"'{exc.source}': {exc.message}"
             ) from exc
 
-    def section_of(self, item_id: str) -> Section:
-        return self.sections_by_id[self.items[item_id].section]
-
     @property
     def scored_items(self) -> list[Item]:
         return [item for item in self.items.values() if item.scored]
