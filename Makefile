@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.setup-stamp
 NODE_STAMP := node_modules/.setup-stamp
 CHROMIUM  := /usr/bin/chromium
 
-.PHONY: browser setup serve build test check lint format typecheck bench clean
+.PHONY: browser setup serve build test check lint format typecheck bench screenshots clean
 
 setup: $(STAMP) $(NODE_STAMP) browser
 
@@ -57,6 +57,10 @@ check: lint typecheck test
 
 bench: setup
 	$(PY) -m bench
+
+# Renew the README's pictures from the browser tests.
+screenshots: setup
+	DRAAIBOEK_SCREENSHOTS=docs/screenshots $(PY) -m pytest tests/test_browser.py -k "screenshot or print_gives" -q
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache build dist

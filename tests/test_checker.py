@@ -394,3 +394,11 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     (tmp_path / "bom.yaml").write_bytes(b"\xef\xbb\xbf" + (HEADER + SECTION).encode())
     assert list(load_catalog([tmp_path]).instruments) == ["bom"]
+
+
+def test_a_charted_score_needs_a_range(tmp_path: Path) -> None:
+    text = HEADER + SECTION + "scores:\n  - {id: a, chart: profiel}\n"
+    assert only(tmp_path, text) == (
+        "test.yaml:8:20: de score 'a' staat in een grafiek maar heeft geen 'max'\n"
+        "    tip: een grafiek heeft een bereik nodig: geef 'max' (en 'min' als die niet 0 is)"
+    )

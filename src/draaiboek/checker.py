@@ -402,6 +402,12 @@ class InstrumentChecker:
             score_path: DataPath = ("scores", index)
             if score.min is not None and score.max is not None and score.min >= score.max:
                 self.problem((*score_path, "max"), "max moet groter zijn dan min")
+            if score.chart is not None and score.max is None:
+                self.problem(
+                    (*score_path, "chart"),
+                    f"de score '{score.id}' staat in een grafiek maar heeft geen 'max'",
+                    "een grafiek heeft een bereik nodig: geef 'max' (en 'min' als die niet 0 is)",
+                )
             bands: list[models.Band] = []
             bands_path: DataPath = (*score_path, "bands")
             if isinstance(score.bands, str):

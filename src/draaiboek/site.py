@@ -13,7 +13,10 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from draaiboek.plugin import offline_enabled
+
 DEFAULT_CONFIG = Path("mkdocs.yml")
+OFFLINE_VARIABLE = "DRAAIBOEK_OFFLINE"
 
 # mkdocs-material 9.7+ prints a banner about a future MkDocs 2 on every build;
 # we pin mkdocs<2, so it is noise for our users.
@@ -28,6 +31,12 @@ def add_site_commands(commands: Any) -> None:
         "-d", "--site-dir", type=Path, default=None, help="doelmap (standaard site/)"
     )
     build.add_argument("--strict", action="store_true", help="stop bij elke waarschuwing")
+    build.add_argument(
+        "--offline",
+        action="store_true",
+        help="voor een map die men als bestand opent (USB-stick, file://): zoeken werkt "
+        "zonder webserver",
+    )
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000")
@@ -41,11 +50,24 @@ def _load(config_file: Path, **overrides: Any) -> Any:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.offline:
+        # mkdocs.yml switches mkdocs-material's offline plugin on with this variable.
+        os.environ[OFFLINE_VARIABLE] = "true"
     overrides: dict[str, Any] = {"strict": args.strict}
     if args.site_dir is not None:
         overrides["site_dir"] = str(args.site_dir)
     try:
-        build(_load(args.config_file, **overrides))
+        config = _load(args.config_file, **overrides)
+        if args.offline and not offline_enabled(config):
+            print(
+                "draaiboek: --offline heeft de offline-plugin van mkdocs-material nodig. "
+                "Zet in mkdocs.yml onder plugins:\n"
+                "  - offline:\n"
+                f"      enabled: !ENV [{OFFLINE_VARIABLE}, false]",
+                file=sys.stderr,
+            )
+            return 1
+        build(config)
     except MkDocsException as exc:
         print(str(exc), file=sys.stderr)
         return 1

@@ -1,0 +1,337 @@
+"""The MkDocs plugin ``draaiboek``: definitions in, handbook pages and runtime out.
+
+A thin layer: :mod:`draaiboek.loader` checks the definitions,
+:mod:`draaiboek.render` turns them into HTML and Markdown, and
+:mod:`draaiboek.runtime` prepares the browser's Python. This module only wires
+those into MkDocs' build events.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from draaiboek.errors import AuthorError
+from draaiboek.loader import Catalog, load_catalog
+from draaiboek.origins import scan_site
+from draaiboek.plugin_config import DraaiboekConfig
+from draaiboek.render import Renderer, compiled_json, definition_file_name
+from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime
+
+log = get_plugin_logger(__name__)
+
+ASSETS_DIR = "assets/draaiboek"
+BROWSER_FILES = ("forms.js", "worker.mjs", "draaiboek.css")
+_ASSETS_SOURCE = Path(__file__).parent / "assets"
+# mkdocs-material's offline plugin would load this shim (it lets the search
+# worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
+IFRAME_WORKER_SHIM = "iframe-worker/shim/index.js"
+IFRAME_WORKER_TARGET = f"{ASSETS_DIR}/iframe-worker-shim.js"
+
+# {{ checklist("id") }} and {{ faq("id") }}; quotes single or double.
+_MACRO = re.compile(
+    r"""\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*\)\s*\}\}"""
+)
+_MACRO_START = re.compile(r"\{\{\s*(?P<name>checklist|faq)\b")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+_SLOT = '<div data-draaiboek-slot="{}"></div>'
+_SLOT_IN_HTML = re.compile(r'(?:<p>)?<div data-draaiboek-slot="(\d+)"></div>(?:</p>)?')
+
+
+@dataclass
+class _PageSlots:
+    instruments: list[str]
+
+
+class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
+    """Loads and checks the definitions, generates pages, embeds forms, ships the runtime."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalog = Catalog()
+        self.renderer: Renderer | None = None
+        self.root = Path.cwd()
+        self._slots: dict[str, _PageSlots] = {}
+        self._files: Files | None = None
+
+    # -- configuration -------------------------------------------------------
+
+    def path(self, value: str) -> Path:
+        """A path from the plugin config, relative to mkdocs.yml."""
+        return (self.root / value).resolve()
+
+    # Early, so the offline plugin sees our local iframe-worker shim and adds no CDN URL.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.config_file_path:
+            self.root = Path(config.config_file_path).resolve().parent
+        checklists = self.path(self.config.checklists)
+        if not checklists.is_dir():
+            raise PluginError(
+                f"draaiboek: de map met instrumenten '{self.config.checklists}' bestaat niet "
+                f"(gezocht: {checklists}). Maak ze aan of zet 'checklists:' bij de plugin in "
+                "mkdocs.yml."
+            )
+        try:
+            self.catalog = load_catalog([checklists])
+        except AuthorError as exc:
+            raise PluginError(
+                f"draaiboek: de definities bevatten {_count(len(exc.problems), 'fout', 'fouten')}:"
+                f"\n{exc}"
+            ) from None
+        site_id = self.config.site_id or _slug(config.site_name) or "draaiboek"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", site_id):
+            raise PluginError(
+                f"draaiboek: site_id '{site_id}' mag alleen kleine letters, cijfers en "
+                "koppeltekens bevatten (bv. draaiboek-gent)."
+            )
+        self.renderer = Renderer(
+            self.catalog,
+            template_dirs=[self.path(self.config.macros)],
+            markdown_extensions=config.markdown_extensions,
+            extension_configs=config.mdx_configs,
+            site_id=site_id,
+            storage=self.config.storage,
+        )
+        config.extra_css.append(f"{ASSETS_DIR}/draaiboek.css")
+        # A classic script, not a module: browsers refuse module scripts from
+        # file://, and the forms must stay fillable and printable there too.
+        config.extra_javascript.append(f"{ASSETS_DIR}/forms.js")
+        if offline_enabled(config):
+            shim = self.path(self.config.node_modules) / IFRAME_WORKER_SHIM
+            if not shim.is_file():
+                raise PluginError(
+                    f"draaiboek: {shim} ontbreekt; voer 'npm ci' uit in de projectmap."
+                )
+            polyfills = [
+                url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url
+            ]
+            config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET]
+        self._slots = {}
+        return config
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        for folder in (self.path(self.config.checklists), self.path(self.config.macros)):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    # -- files and pages -----------------------------------------------------
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        renderer = self._renderer()
+        pages, faqs = self.config.pages_dir, self.config.faq_dir
+
+        def add_page(src_uri: str, content: str) -> None:
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, content=content))
+
+        for instrument_id, definition in self.catalog.instruments.items():
+            add_page(f"{pages}/{instrument_id}.md", renderer.instrument_page(instrument_id))
+            files.append(
+                File.generated(
+                    config,
+                    f"{ASSETS_DIR}/instruments/{definition_file_name(definition)}",
+                    content=compiled_json(definition),
+                )
+            )
+        if self.catalog.instruments:
+            overview_src = f"{pages}/index.md"
+            add_page(
+                overview_src,
+                renderer.overview_page(lambda i: _relative_link(overview_src, f"{pages}/{i}.md")),
+            )
+        for faq_id in self.catalog.faqs:
+            add_page(f"{faqs}/{faq_id}.md", renderer.faq_page(faq_id))
+        if offline_enabled(config):
+            shim = self.path(self.config.node_modules) / IFRAME_WORKER_SHIM
+            files.append(File.generated(config, IFRAME_WORKER_TARGET, abs_src_path=str(shim)))
+        for name in BROWSER_FILES:
+            files.append(
+                File.generated(
+                    config, f"{ASSETS_DIR}/{name}", abs_src_path=str(_ASSETS_SOURCE / name)
+                )
+            )
+        self._files = files
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Expand ``{{ checklist("id") }}`` (to a slot) and ``{{ faq("id") }}`` (to Markdown)."""
+        renderer = self._renderer()
+        src_uri = page.file.src_uri
+        slots = self._slots.setdefault(src_uri, _PageSlots([]))
+        slots.instruments.clear()
+        where = _display_source(page, config)
+
+        def link(instrument_id: str) -> str:
+            return _relative_link(src_uri, f"{self.config.pages_dir}/{instrument_id}.md")
+
+        def expand(match: re.Match[str], line: int) -> str:
+            name = match.group("name")
+            ref = match.group("dq") if match.group("dq") is not None else match.group("sq")
+            if name == "checklist":
+                self._require(ref, self.catalog.instruments, "instrument", where, line)
+                if ref in slots.instruments:
+                    raise PluginError(
+                        f"{where}:{line}: het instrument '{ref}' staat al eerder op deze pagina; "
+                        "een formulier mag maar één keer op een pagina staan."
+                    )
+                slots.instruments.append(ref)
+                return "\n\n" + _SLOT.format(len(slots.instruments) - 1) + "\n\n"
+            if name == "faq":
+                self._require(ref, self.catalog.faqs, "FAQ", where, line)
+                return "\n\n" + renderer.faq(ref, link) + "\n\n"
+            return match.group(0)
+
+        return _expand_macros(markdown, expand, where)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        slots = self._slots.get(page.file.src_uri)
+        if not slots or not slots.instruments:
+            return html
+        renderer = self._renderer()
+        own_page = f"{self.config.pages_dir}/{{}}.md"
+
+        def form(match: re.Match[str]) -> str:
+            instrument_id = slots.instruments[int(match.group(1))]
+            target = files.get_file_from_path(own_page.format(instrument_id))
+            link = None
+            if target is not None and target is not page.file:
+                link = target.url_relative_to(page.file)
+            return renderer.instrument_form(instrument_id, page_link=link)
+
+        return _SLOT_IN_HTML.sub(form, html)
+
+    # -- after the build -----------------------------------------------------
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        try:
+            pyodide_dir = find_pyodide(
+                self.path(self.config.pyodide_dir or f"{self.config.node_modules}/pyodide")
+            )
+        except RuntimeMissing as exc:
+            raise PluginError(f"draaiboek: {exc}") from None
+        runtime = prepare_runtime(pyodide_dir, site_dir / ASSETS_DIR / "pyodide")
+        log.debug("Pyodide %s en %s in de site gezet", runtime.pyodide_version, runtime.wheel.name)
+        if self.config.check_origins:
+            found = scan_site(site_dir)
+            if found:
+                listed = "\n".join(f"  {ref}" for ref in found[:20])
+                more = f"\n  … en nog {len(found) - 20}" if len(found) > 20 else ""
+                raise PluginError(
+                    "draaiboek: de site zou bestanden van andere websites laden; dat mag niet, "
+                    "want het handboek moet zonder internet werken en niets doorgeven:\n"
+                    f"{listed}{more}\n"
+                    "Zet die bestanden in de site zelf (bv. in content/assets/)."
+                )
+
+    # -- helpers -------------------------------------------------------------
+
+    def _renderer(self) -> Renderer:
+        if self.renderer is None:
+            raise PluginError("draaiboek: de plugin is niet geconfigureerd (on_config liep niet)")
+        return self.renderer
+
+    @staticmethod
+    def _require(ref: str, known: dict[str, Any], kind: str, where: str, line: int) -> None:
+        if ref in known:
+            return
+        close = difflib.get_close_matches(ref, list(known), n=1)
+        hint = (
+            f"bedoel je '{close[0]}'?"
+            if close
+            else (
+                f"bekende ids: {', '.join(sorted(known))}"
+                if known
+                else f"er is nog geen enkele {kind}"
+            )
+        )
+        raise PluginError(f"{where}:{line}: onbekende {kind} '{ref}'\n    tip: {hint}")
+
+
+def offline_enabled(config: MkDocsConfig) -> bool:
+    """Whether mkdocs-material's offline plugin is on (a site meant for file://)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(plugin.config.enabled)
+
+
+def _expand_macros(markdown: str, expand: Any, where: str) -> str:
+    """Apply ``expand`` to every macro outside code blocks and code spans."""
+    out: list[str] = []
+    fence: str | None = None
+    for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            out.append(line)
+            continue
+        if opening:
+            fence = opening.group(1)
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        position = 0
+        for code in _CODE_SPAN.finditer(line):
+            pieces.append(_expand_line(line[position : code.start()], expand, where, number))
+            pieces.append(code.group(0))
+            position = code.end()
+        pieces.append(_expand_line(line[position:], expand, where, number))
+        out.append("".join(pieces))
+    return "".join(out)
+
+
+def _expand_line(text: str, expand: Any, where: str, line: int) -> str:
+    result = _MACRO.sub(lambda m: str(expand(m, line)), text)
+    broken = _MACRO_START.search(result)
+    if broken:
+        name = broken.group("name")
+        raise PluginError(
+            f"{where}:{line}: '{{{{ {name}' is niet goed geschreven\n"
+            f'    tip: schrijf {{{{ {name}("de-id") }}}} met de id tussen aanhalingstekens'
+        )
+    return result
+
+
+def _relative_link(from_src: str, to_src: str) -> str:
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def _display_source(page: Page, config: MkDocsConfig) -> str:
+    """The page's file as the author knows it: ``content/werkgevers.md``."""
+    if page.file.generated_by:
+        return f"{page.file.src_uri} (gemaakt door {page.file.generated_by})"
+    docs = Path(config.docs_dir)
+    root = Path(config.config_file_path).parent if config.config_file_path else docs.parent
+    try:
+        return (docs / page.file.src_path).relative_to(root).as_posix()
+    except ValueError:
+        return page.file.src_uri
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"

@@ -1,0 +1,33 @@
+"""The settings of the ``draaiboek`` plugin in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+STORAGE_CHOICES = ("local", "session", "none")
+
+
+class DraaiboekConfig(base.Config):
+    """``plugins: - draaiboek: {...}``; every path is relative to mkdocs.yml."""
+
+    #: Folder with the instrument and FAQ definitions.
+    checklists = c.Type(str, default="checklists")
+    #: Folder with the site's own templates; a template here replaces the built-in one.
+    macros = c.Type(str, default="macros")
+    #: Part of every storage key, so two handbooks on one host never share answers.
+    #: Default: derived from ``site_name``.
+    site_id = c.Optional(c.Type(str))
+    #: Where answers are kept while someone works: ``local`` (until wiped),
+    #: ``session`` (until the browser closes; for shared office PCs) or ``none``.
+    storage = c.Choice(STORAGE_CHOICES, default="local")
+    #: Where ``npm ci`` put the pinned browser packages (Pyodide, iframe-worker).
+    node_modules = c.Type(str, default="node_modules")
+    #: Folder with Pyodide's core files; default ``<node_modules>/pyodide``.
+    pyodide_dir = c.Optional(c.Type(str))
+    #: Folder (in the site) for the instrument pages and the overview.
+    pages_dir = c.Type(str, default="instrumenten")
+    #: Folder (in the site) for generated FAQ pages.
+    faq_dir = c.Type(str, default="faq")
+    #: Stop the build when a page would load something from another website.
+    check_origins = c.Type(bool, default=True)

@@ -1,0 +1,125 @@
+"""The renderer: golden outlines of each layout, escaping, Markdown, generated pages."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from draaiboek.loader import Catalog, load_catalog
+from draaiboek.render import Renderer, builtin_macros_dir
+from tests.htmltree import outline
+from tests.sitelib import FIXTURES
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("DRAAIBOEK_UPDATE_GOLDEN") == "1"
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details"]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog([FIXTURES / "valid"])
+
+
+@pytest.fixture(scope="module")
+def renderer(catalog: Catalog) -> Renderer:
+    return Renderer(catalog, markdown_extensions=EXTENSIONS, site_id="test")
+
+
+def parts(html: str) -> dict[str, str]:
+    """The form split into what the golden files hold: each layout, result, actions."""
+    found: dict[str, str] = {}
+    for match in re.finditer(
+        r'<fieldset class="db-section db-section-(list|grid)".*?\n</fieldset>', html, re.DOTALL
+    ):
+        found[f"section-{match.group(1)}"] = match.group(0)
+    result = re.search(r"<section class=\"db-result\".*?</section>", html, re.DOTALL)
+    actions = re.search(r'<div class="db-actions".*?</p>', html, re.DOTALL)
+    head = html.split('<fieldset class="db-section', 1)[0]
+    assert result and actions
+    found["result"] = result.group(0)
+    found["actions"] = actions.group(0)
+    found["form-start"] = head
+    return found
+
+
+@pytest.mark.parametrize(
+    "part", ["form-start", "section-list", "section-grid", "result", "actions"]
+)
+def test_rendered_form_matches_its_golden_outline(renderer: Renderer, part: str) -> None:
+    html = renderer.instrument_form("volledig", page_link="../instrumenten/volledig/")
+    actual = outline(parts(html)[part])
+    golden = GOLDEN / f"volledig-{part}.txt"
+    if UPDATE or not golden.exists():
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+        if not UPDATE:
+            pytest.fail(f"{golden.name} did not exist; written now, review and commit it")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_every_label_points_at_an_input_and_ids_are_unique(renderer: Renderer) -> None:
+    html = renderer.instrument_form("volledig")
+    live = html.split("<template", 1)[0] + html.split("</template>", 1)[1]
+    ids = re.findall(r'\sid="([^"]+)"', live)
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    for target in re.findall(r'<label [^>]*for="([^"]+)"', live):
+        assert target in ids, target
+    inputs = re.findall(r"<(?:input|select|textarea)\b[^>]*>", live)
+    for tag in inputs:
+        own_id = re.search(r'\sid="([^"]+)"', tag)
+        assert own_id is not None, tag
+        assert f'for="{own_id.group(1)}"' in live, tag
+
+
+def test_text_from_definitions_is_escaped_in_attributes(tmp_path: Path) -> None:
+    (tmp_path / "quote.yaml").write_text(
+        "version: 1\ntitle: 'Titel met \"aanhalingstekens\" & <tekens>'\n"
+        "sections:\n  - id: s\n    items:\n      - {id: a, text: Vraag, options: [{value: '\"x\"', label: '<b>'}]}\n",
+        encoding="utf-8",
+    )
+    html = Renderer(load_catalog([tmp_path])).instrument_form("quote")
+    assert 'data-title="Titel met &#34;aanhalingstekens&#34; &amp; &lt;tekens&gt;"' in html
+    assert 'value="&#34;x&#34;" data-json="&#34;\\&#34;x\\&#34;&#34;"' in html
+    assert "<span>&lt;b&gt;</span>" in html
+
+
+def test_inline_markdown_loses_only_its_paragraph(renderer: Renderer) -> None:
+    assert renderer.inline("Heeft **internet**") == "Heeft <strong>internet</strong>"
+    assert renderer.inline("een\n\ntwee") == "<p>een</p>\n<p>twee</p>"
+
+
+def test_a_sites_own_template_replaces_the_built_in_one(catalog: Catalog, tmp_path: Path) -> None:
+    (tmp_path / "actions.html").write_text('<p class="eigen">Geen knoppen hier.</p>\n')
+    html = Renderer(catalog, template_dirs=[tmp_path]).instrument_form("volledig")
+    assert '<p class="eigen">Geen knoppen hier.</p>' in html
+    assert 'data-action="export"' not in html
+
+
+def test_builtin_templates_are_found() -> None:
+    assert (builtin_macros_dir() / "instrument.html").is_file()
+
+
+def test_overview_and_faq_markdown(renderer: Renderer) -> None:
+    overview = renderer.overview_page(lambda i: f"{i}.md")
+    assert "## [Volledig voorbeeld](volledig.md)" in overview
+    assert "- *Voor:* jobcoach, trainer" in overview
+    faq = renderer.faq("faq-voorbeeld", lambda i: f"../instrumenten/{i}.md")
+    assert (
+        "## Is er een minimum taalniveau Nederlands nodig? { #minimum-taalniveau .db-faq-question }"
+        in faq
+    )
+    assert "*Zie ook:* [Volledig voorbeeld](../instrumenten/volledig.md)" in faq
+
+
+def test_titles_cannot_inject_markdown(tmp_path: Path) -> None:
+    (tmp_path / "titel.yaml").write_text(
+        "version: 1\ntitle: '[klik](https://example.org) *nadruk*'\n"
+        "sections:\n  - id: s\n    items:\n      - {id: a, text: Vraag, type: text}\n",
+        encoding="utf-8",
+    )
+    page = Renderer(load_catalog([tmp_path])).instrument_page("titel")
+    assert "# \\[klik\\]\\(https://example.org\\) \\*nadruk\\*" in page
+    assert 'title: "[klik](https://example.org) *nadruk*"' in page

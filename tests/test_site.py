@@ -1,0 +1,302 @@
+"""Build tests: a real handbook built with mkdocs in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from draaiboek.loader import load_catalog
+from draaiboek.origins import scan_site
+from tests.sitelib import FIXTURES, ROOT, BuildFailed, build_site, write_site
+
+EMBED_PAGE = """\
+# Formulieren
+
+Hieronder het volledige voorbeeld.
+
+{{ checklist("volledig") }}
+
+Zo schrijf je het zelf: `{{ checklist("bestaat-niet") }}`
+
+```
+{{ checklist("ook-niet") }}
+```
+"""
+
+FAQ_PAGE = """\
+# Vragen
+
+{{ faq("faq-voorbeeld") }}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_site(
+        tmp_path_factory.mktemp("site"),
+        definitions={"tweede.yaml": (FIXTURES / "site" / "tweede.yaml").read_text()},
+        pages={"formulieren.md": EMBED_PAGE, "gids/vragen.md": FAQ_PAGE},
+    )
+    return build_site(root)
+
+
+def html(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_an_embedded_form_has_every_item_type_and_layout(site: Path) -> None:
+    page = html(site, "formulieren/index.html")
+    assert page.count('<form class="db-instrument"') == 1
+    for item_type in ("choice", "multi", "number", "text", "table"):
+        assert f'data-type="{item_type}"' in page
+    assert 'class="db-section db-section-list"' in page
+    assert 'class="db-section db-section-grid"' in page
+    assert 'name="acties.0.actie"' in page
+    assert 'type="checkbox" name="drempels"' in page
+    assert '<textarea name="notities"' in page
+    # The link back to the instrument's own page.
+    assert '<a href="../instrumenten/volledig/">Volledig voorbeeld</a>' in page
+
+
+def test_macros_in_code_are_left_alone(site: Path) -> None:
+    page = html(site, "formulieren/index.html")
+    assert "checklist(&quot;bestaat-niet&quot;)" in page or 'checklist("bestaat-niet")' in page
+    assert "ook-niet" in page
+
+
+def test_forms_carry_the_dom_hooks(site: Path) -> None:
+    page = html(site, "instrumenten/volledig/index.html")
+    form = re.search(r"<form class=\"db-instrument\"[^>]*>", page)
+    assert form is not None
+    tag = form.group(0)
+    for hook in (
+        'class="db-instrument"',
+        'data-instrument="volledig"',
+        'data-version="3"',
+        'data-scorer="loading"',
+        'data-site="test"',
+        'data-storage="local"',
+    ):
+        assert hook in tag
+    assert re.search(r'<section class="db-result" data-result aria-live="polite"', page)
+    for hook in (
+        'data-score="middelen"',
+        'data-score="competenties"',
+        'data-band-for="middelen"',
+        'data-outcome="doorverwijzen"',
+        'data-flag="geen_middelen"',
+        'button type="button" class="md-button" data-action="export"',
+        'type="file"',
+        'data-action="import"',
+        'data-action="print"',
+        'data-action="clear"',
+    ):
+        assert hook in page, hook
+    # Option values are the option's value as a string; the JSON keeps its type.
+    assert 'value="ja" data-json="&#34;ja&#34;"' in page
+    assert 'value="3" data-json="3"' in page
+
+
+def test_items_hidden_by_show_if_start_hidden(site: Path) -> None:
+    page = html(site, "instrumenten/volledig/index.html")
+    hidden = re.search(r'<fieldset [^>]*data-item="internet_elders"[^>]*>', page)
+    assert hidden is not None and " hidden" in hidden.group(0)
+    assert "data-conditional" in hidden.group(0)
+    shown = re.search(r'<fieldset [^>]*data-item="internet_thuis"[^>]*>', page)
+    assert shown is not None and " hidden" not in shown.group(0)
+    # answered(basis) > 0 is false for an empty form.
+    section = re.search(r'<fieldset [^>]*data-section="rubric"[^>]*>', page)
+    assert section is not None and " hidden" in section.group(0)
+
+
+def test_markdown_in_definitions_is_rendered(site: Path) -> None:
+    page = html(site, "instrumenten/volledig/index.html")
+    assert "Een <strong>voorbeeld</strong> met alles erop en eraan." in page
+    assert "Heeft <strong>internet</strong> thuis" in page
+    assert "<p>Vraag ook naar mobiele data.</p>" in page
+
+
+def test_generated_pages_and_overview(site: Path) -> None:
+    assert (site / "instrumenten/volledig/index.html").is_file()
+    assert (site / "instrumenten/tweede/index.html").is_file()
+    overview = html(site, "instrumenten/index.html")
+    for text in (
+        '<a href="volledig/">Volledig voorbeeld</a>',
+        '<a href="tweede/">Tweede instrument</a>',
+        "Gebruikt elke sleutel van het formaat.",
+        "jobcoach, trainer",
+        "jobhunter",
+    ):
+        assert text in overview, text
+    assert "<title>Tweede instrument - Testhandboek</title>" in html(
+        site, "instrumenten/tweede/index.html"
+    )
+
+
+def test_faq_pages_have_stable_anchors_and_links(site: Path) -> None:
+    generated = html(site, "faq/faq-voorbeeld/index.html")
+    assert 'id="minimum-taalniveau"' in generated
+    assert '<a href="../../instrumenten/volledig/">Volledig voorbeeld</a>' in generated
+    embedded = html(site, "gids/vragen/index.html")
+    assert 'id="minimum-taalniveau"' in embedded
+    assert '<a href="../../instrumenten/volledig/">Volledig voorbeeld</a>' in embedded
+
+
+def test_search_index_has_words_from_forms_and_faqs(site: Path) -> None:
+    index = json.loads(html(site, "search/search_index.json"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "zwerfwifi" in text  # only in an item's help text
+    assert "minimum taalniveau" in " ".join(doc["title"] for doc in index["docs"]).lower()
+    assert index["config"]["lang"] == ["nl"]
+
+
+def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
+    runtime = site / "assets/draaiboek/pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (runtime / name).is_file(), name
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    entry = lock["packages"]["draaiboek-scoring"]
+    assert (runtime / entry["file_name"]).is_file()
+    assert len(entry["sha256"]) == 64
+    for name in ("forms.js", "worker.mjs", "draaiboek.css"):
+        assert (site / "assets/draaiboek" / name).is_file()
+    catalog = load_catalog([FIXTURES / "valid"])
+    page = html(site, "instrumenten/volledig/index.html")
+    match = re.search(r'data-definition="([^"]+)"', page)
+    assert match is not None
+    compiled = json.loads((site / "assets/draaiboek/instruments" / match.group(1)).read_text())
+    assert compiled == catalog.instruments["volledig"].compiled
+
+
+def test_the_built_site_references_no_other_origin(site: Path) -> None:
+    assert scan_site(site) == []
+    assert 'src="https://' not in html(site, "index.html")
+
+
+def test_a_page_loading_from_another_origin_fails_the_build(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        pages={"extern.md": '# Extern\n\n<img src="https://example.org/logo.png" alt="">\n'},
+    )
+    with pytest.raises(BuildFailed) as raised:
+        build_site(root)
+    message = str(raised.value)
+    assert "extern/index.html" in message
+    assert "https://example.org/logo.png" in message
+
+
+def test_an_invalid_definition_fails_the_build_with_its_location(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path,
+        definitions={
+            "kapot.yaml": """\
+                version: 1
+                title: Kapot
+                sections:
+                  - id: een
+                    items:
+                      - id: vraag
+                        text: Vraag
+                        scale: bestaat-niet
+            """
+        },
+    )
+    for strict in (False, True):
+        with pytest.raises(BuildFailed) as raised:
+            build_site(root, strict=strict)
+        assert "checklists/kapot.yaml:8:" in str(raised.value)
+        assert "bestaat-niet" in str(raised.value)
+
+
+def test_an_unknown_id_in_a_page_fails_with_the_page_name(tmp_path: Path) -> None:
+    root = write_site(
+        tmp_path, pages={"werk/pagina.md": '# Pagina\n\nTekst.\n\n{{ checklist("volledik") }}\n'}
+    )
+    with pytest.raises(BuildFailed) as raised:
+        build_site(root)
+    assert "content/werk/pagina.md:5: onbekende instrument 'volledik'" in str(raised.value)
+    assert "bedoel je 'volledig'?" in str(raised.value)
+
+
+def test_a_broken_macro_fails_with_the_page_name(tmp_path: Path) -> None:
+    root = write_site(tmp_path, pages={"pagina.md": "# Pagina\n\n{{ checklist(volledig) }}\n"})
+    with pytest.raises(BuildFailed) as raised:
+        build_site(root)
+    assert "content/pagina.md:3: '{{ checklist' is niet goed geschreven" in str(raised.value)
+
+
+def test_the_same_form_twice_on_a_page_fails(tmp_path: Path) -> None:
+    twice = '# Twee\n\n{{ checklist("volledig") }}\n\n{{ checklist("volledig") }}\n'
+    root = write_site(tmp_path, pages={"twee.md": twice})
+    with pytest.raises(BuildFailed) as raised:
+        build_site(root)
+    assert "content/twee.md:5: het instrument 'volledig' staat al eerder op deze pagina" in str(
+        raised.value
+    )
+
+
+def test_a_missing_checklists_folder_is_explained(tmp_path: Path) -> None:
+    root = write_site(tmp_path, checklists=None)
+    (root / "checklists").rmdir()
+    with pytest.raises(BuildFailed) as raised:
+        build_site(root)
+    assert "de map met instrumenten 'checklists' bestaat niet" in str(raised.value)
+
+
+def test_an_authors_own_page_replaces_the_generated_one(tmp_path: Path) -> None:
+    own = "# Eigen overzicht\n\nOnze keuze.\n"
+    root = write_site(tmp_path, pages={"instrumenten/index.md": own})
+    site = build_site(root)
+    assert "Onze keuze." in html(site, "instrumenten/index.html")
+
+
+def test_storage_setting_reaches_the_form(tmp_path: Path) -> None:
+    site = build_site(write_site(tmp_path, storage="session"))
+    page = html(site, "instrumenten/volledig/index.html")
+    assert 'data-storage="session"' in page
+    assert "wordt gewist als je de browser sluit" in page
+
+
+def test_draaiboek_build_offline_makes_a_folder_site(tmp_path: Path) -> None:
+    root = write_site(tmp_path)
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml")
+        .read_text()
+        .replace("enabled: false", "enabled: !ENV [DRAAIBOEK_OFFLINE, false]")
+    )
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/draaiboek"), "build", "--offline"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    site = root / "site"
+    # Pages as files (no directory URLs) and the search index as a script.
+    assert (site / "instrumenten/volledig.html").is_file()
+    assert (site / "search/search_index.js").is_file()
+    assert scan_site(site) == []
+
+
+def test_draaiboek_build_offline_explains_a_missing_offline_plugin(tmp_path: Path) -> None:
+    root = write_site(tmp_path)
+    text = (root / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(
+        text.split("  - offline:")[0]
+        + "markdown_extensions:"
+        + text.split("markdown_extensions:")[1]
+    )
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/draaiboek"), "build", "--offline"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "--offline heeft de offline-plugin van mkdocs-material nodig" in done.stderr
