@@ -89,6 +89,10 @@ def test_text_from_definitions_is_escaped_in_attributes(tmp_path: Path) -> None:
 def test_inline_markdown_loses_only_its_paragraph(renderer: Renderer) -> None:
     assert renderer.inline("Heeft **internet**") == "Heeft <strong>internet</strong>"
     assert renderer.inline("een\n\ntwee") == "<p>een</p>\n<p>twee</p>"
+    # Titles such as "2. Startpakket" stay titles, not lists or headings.
+    assert renderer.inline("2. Digitaal startpakket") == "2. Digitaal startpakket"
+    assert renderer.inline("- los") == "- los"
+    assert renderer.inline("# niet groot") == "# niet groot"
 
 
 def test_a_sites_own_template_replaces_the_built_in_one(catalog: Catalog, tmp_path: Path) -> None:

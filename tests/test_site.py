@@ -300,3 +300,25 @@ def test_draaiboek_build_offline_explains_a_missing_offline_plugin(tmp_path: Pat
     )
     assert done.returncode == 1
     assert "--offline heeft de offline-plugin van mkdocs-material nodig" in done.stderr
+
+
+def test_the_handbook_itself_builds_strict(tmp_path: Path) -> None:
+    """The repository's own mkdocs.yml, content/ and checklists/, as `make serve` shows them."""
+    done = subprocess.run(
+        [str(ROOT / ".venv/bin/draaiboek"), "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site"
+    catalog = load_catalog([ROOT / "checklists"])
+    assert catalog.instruments, "the handbook has no instruments"
+    for instrument_id in catalog.instruments:
+        assert (site / "instrumenten" / instrument_id / "index.html").is_file()
+    types = {item.type for d in catalog.instruments.values() for item in d.resolved.items.values()}
+    assert types == {"choice", "multi", "number", "text", "table"}
+    layouts = {s.layout for d in catalog.instruments.values() for s in d.model.sections}
+    assert layouts == {"list", "grid"}
+    assert scan_site(site) == []

@@ -40,6 +40,8 @@ TEMPLATE_FOR_LAYOUT = {"list": "section-list.html", "grid": "section-grid.html"}
 FLAG_LEVELS = {"attention": "Belangrijk", "warning": "Let op", "info": "Ter info"}
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+# Markdown that would start a block (list, heading, quote) at the start of a line.
+_BLOCK_START = re.compile(r"^(\s*\d*)([.)\-*+#>])(\s)")
 
 
 def builtin_macros_dir() -> Path:
@@ -190,8 +192,11 @@ class Renderer:
         return Markup(self._markdown.convert(text))
 
     def inline(self, text: str) -> Markup:
-        """One line of Markdown without the paragraph around it (item texts, labels)."""
-        html = self.markdown(text) or Markup("")
+        """One line of Markdown without the paragraph around it (item texts, labels).
+
+        A leading "2. " or "- " is part of a title here, not the start of a list.
+        """
+        html = self.markdown(_BLOCK_START.sub(r"\1\\\2\3", text, count=1)) or Markup("")
         match = _PARAGRAPH.match(str(html))
         return Markup(match.group(1)) if match and "<p>" not in match.group(1) else html
 
