@@ -34,6 +34,17 @@ FAQ_PAGE = """\
 """
 
 
+def draaiboek(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line as an organisation's web admin would."""
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/draaiboek"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = write_site(
@@ -268,13 +279,7 @@ def test_draaiboek_build_offline_makes_a_folder_site(tmp_path: Path) -> None:
         .read_text()
         .replace("enabled: false", "enabled: !ENV [DRAAIBOEK_OFFLINE, false]")
     )
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/draaiboek"), "build", "--offline"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = draaiboek(["build", "--offline"], cwd=root)
     assert done.returncode == 0, done.stderr
     site = root / "site"
     # Pages as files (no directory URLs) and the search index as a script.
@@ -291,26 +296,14 @@ def test_draaiboek_build_offline_explains_a_missing_offline_plugin(tmp_path: Pat
         + "markdown_extensions:"
         + text.split("markdown_extensions:")[1]
     )
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/draaiboek"), "build", "--offline"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = draaiboek(["build", "--offline"], cwd=root)
     assert done.returncode == 1
     assert "--offline heeft de offline-plugin van mkdocs-material nodig" in done.stderr
 
 
 def test_the_handbook_itself_builds_strict(tmp_path: Path) -> None:
     """The repository's own mkdocs.yml, content/ and checklists/, as `make serve` shows them."""
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/draaiboek"), "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = draaiboek(["build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT)
     assert done.returncode == 0, done.stderr
     site = tmp_path / "site"
     catalog = load_catalog([ROOT / "checklists"])

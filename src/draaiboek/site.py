@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -45,11 +46,26 @@ def add_site_commands(commands: Any) -> None:
     serve.set_defaults(run=_serve)
 
 
+def _show_mkdocs_messages() -> None:
+    """Print mkdocs' progress and errors the way the ``mkdocs`` command does."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_draaiboek", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(ColorFormatter())
+        handler._draaiboek = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.propagate = False
+    logger.setLevel(logging.INFO)
+
+
 def _load(config_file: Path, **overrides: Any) -> Any:
     return load_config(config_file=str(config_file), **overrides)
 
 
 def _build(args: argparse.Namespace) -> int:
+    _show_mkdocs_messages()
     if args.offline:
         # mkdocs.yml switches mkdocs-material's offline plugin on with this variable.
         os.environ[OFFLINE_VARIABLE] = "true"
@@ -75,6 +91,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    _show_mkdocs_messages()
     try:
         serve(config_file=str(args.config_file), dev_addr=args.dev_addr, livereload=True)
     except MkDocsException as exc:

@@ -251,7 +251,7 @@
       this.wantsStorage = form.dataset.storage !== "none";
       this.store = storageArea(form.dataset.storage);
       this.sequence = 0;
-      this.frame = 0;
+      this.lastSnapshot = null;
       this.result = null;
       form.dataset.mounted = "";
 
@@ -483,6 +483,7 @@
     }
 
     reset() {
+      this.lastSnapshot = null;
       for (const input of this.form.querySelectorAll("input[type=radio], input[type=checkbox]")) {
         input.checked = false;
       }
@@ -555,13 +556,13 @@
     // -- changes, saving, scoring ----------------------------------------------
 
     changed() {
-      // Several input events in one frame (a radio's input and change) cost one update.
-      if (this.frame) return;
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        this.save();
-        this.rescore();
-      });
+      // A radio fires both input and change: the second finds nothing new to do.
+      const answers = this.collect();
+      const snapshot = JSON.stringify(answers);
+      if (snapshot === this.lastSnapshot) return;
+      this.lastSnapshot = snapshot;
+      this.save(answers);
+      this.rescore(answers);
     }
 
     envelope(answers = this.collect()) {
@@ -574,9 +575,8 @@
       };
     }
 
-    save() {
+    save(answers = this.collect()) {
       if (!this.store) return;
-      const answers = this.collect();
       try {
         if (Object.keys(answers).length) {
           this.store.setItem(this.key, JSON.stringify(this.envelope(answers)));
@@ -588,10 +588,10 @@
       }
     }
 
-    rescore() {
+    rescore(answers = this.collect()) {
       if (scorer.state !== "ready") return;
       const sequence = ++this.sequence;
-      scorer.score(this.definition, this.collect()).then(
+      scorer.score(this.definition, answers).then(
         (reply) => {
           if (sequence === this.sequence) this.showReply(reply);
         },
