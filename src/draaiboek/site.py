@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from mkdocs.__main__ import ColorFormatter
 from mkdocs.commands.build import build
 from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
@@ -48,8 +49,6 @@ def add_site_commands(commands: Any) -> None:
 
 def _show_mkdocs_messages() -> None:
     """Print mkdocs' progress and errors the way the ``mkdocs`` command does."""
-    from mkdocs.__main__ import ColorFormatter
-
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_draaiboek", False) for h in logger.handlers):
         handler = logging.StreamHandler()
