@@ -553,3 +553,17 @@ def test_screenshot_of_a_filled_instrument(page: Page, base_url: str, screenshot
     page.locator("[data-result]").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "instrument-ingevuld.png"))
     assert (screenshots / "instrument-ingevuld.png").stat().st_size > 10_000
+
+
+def test_every_page_loads_with_no_request_to_another_origin(
+    page: Page, site: Path, base_url: str
+) -> None:
+    """The built site as an organisation would serve it; the context fails on any foreign request."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert len(pages) >= 7, pages
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    for path in pages:
+        response = page.goto(f"{base_url}/{path}", wait_until="load")
+        assert response is not None and response.status == 200, path
+    assert all(url.startswith(base_url) or url.startswith(("data:", "blob:")) for url in seen)
