@@ -99,25 +99,32 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
-    """A fresh profile (empty storage) in which any request to another origin fails the test."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="nl-BE", accept_downloads=True
-    )
+def block_other_origins(context: BrowserContext, base_url: str) -> list[str]:
+    """Abort every request to another host; return the list they are recorded in."""
     foreign: list[str] = []
-    allowed = urlsplit(base_url).netloc
+    # The test servers on this machine (a test may serve a second site on its own port).
+    allowed = urlsplit(base_url).hostname
 
     def guard(route: Route) -> None:
         url = route.request.url
         parts = urlsplit(url)
-        if parts.scheme in ("http", "https", "ws", "wss") and parts.netloc != allowed:
+        if parts.scheme in ("http", "https", "ws", "wss") and parts.hostname != allowed:
             foreign.append(url)
             route.abort()
         else:
             route.continue_()
 
     context.route("**/*", guard)
+    return foreign
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str) -> Iterator[BrowserContext]:
+    """A fresh profile (empty storage) in which any request to another origin fails the test."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="nl-BE", accept_downloads=True
+    )
+    foreign = block_other_origins(context, base_url)
     yield context
     context.close()
     assert foreign == [], f"requests to other origins: {foreign}"
@@ -260,11 +267,34 @@ def test_reload_restores_answers(page: Page, base_url: str) -> None:
     assert record["answers"]["acties"] == [{"actie": "CV maken", "voltooid": "+"}]
 
 
-def test_session_storage_is_respected(browser: Browser, tmp_path: Path) -> None:
-    site = build_site(write_site(tmp_path, storage="none"))
-    page_html = (site / "instrumenten/volledig/index.html").read_text()
-    assert 'data-storage="none"' in page_html
-    assert "wordt nergens bewaard" in page_html
+@pytest.mark.parametrize("storage", ["session", "none"])
+def test_the_storage_setting_is_respected(
+    context: BrowserContext, tmp_path: Path, storage: str
+) -> None:
+    site = build_site(write_site(tmp_path, storage=storage))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = context.new_page()
+        open_form(page, f"http://127.0.0.1:{server.server_address[1]}/instrumenten/volledig/")
+        page.check('input[name="internet_thuis"][value="ja"]')
+        expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "1")
+        assert page.evaluate("Object.keys(localStorage)") == []
+        session_keys = page.evaluate("Object.keys(sessionStorage)")
+        assert session_keys == (["draaiboek:test:volledig:v3"] if storage == "session" else [])
+        page.reload()
+        expect(page.locator("form.db-instrument")).to_have_attribute(
+            "data-scorer", "ready", timeout=60_000
+        )
+        restored = page.locator('input[name="internet_thuis"][value="ja"]')
+        if storage == "session":
+            expect(restored).to_be_checked()
+        else:
+            expect(restored).not_to_be_checked()
+            expect(page.locator(".db-privacy")).to_contain_text("wordt nergens bewaard")
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_a_damaged_stored_record_is_reported_and_kept_aside(page: Page, base_url: str) -> None:
@@ -553,6 +583,21 @@ def test_screenshot_of_a_filled_instrument(page: Page, base_url: str, screenshot
     page.locator("[data-result]").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "instrument-ingevuld.png"))
     assert (screenshots / "instrument-ingevuld.png").stat().st_size > 10_000
+
+
+def test_the_guard_records_and_blocks_a_request_to_another_origin(
+    browser: Browser, base_url: str
+) -> None:
+    context = browser.new_context()
+    foreign = block_other_origins(context, base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    outcome = page.evaluate(
+        "() => fetch('https://example.org/teller.png').then(() => 'geladen', () => 'geblokkeerd')"
+    )
+    context.close()
+    assert outcome == "geblokkeerd"
+    assert foreign == ["https://example.org/teller.png"]
 
 
 def test_every_page_loads_with_no_request_to_another_origin(
