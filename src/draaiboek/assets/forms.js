@@ -1052,10 +1052,10 @@
   // ---------------------------------------------------------------------------
   // A simple profile chart: one bar per score, values written next to the bars.
 
-  const SVG = "http://www.w3.org/2000/svg";
-
-  function svg(tag, attributes, text = "") {
-    const node = document.createElementNS(SVG, tag);
+  // The chart's <svg> is in the page already (the HTML parser gives it the SVG
+  // namespace); new shapes take their namespace from it.
+  function svg(chart, tag, attributes, text = "") {
+    const node = document.createElementNS(chart.namespaceURI, tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
     if (text) node.textContent = text;
     return node;
@@ -1069,7 +1069,7 @@
     const barWidth = 300;
     const chart = figure.querySelector("svg");
     chart.setAttribute("viewBox", `0 0 ${labelWidth + barWidth + 90} ${ids.length * rowHeight + 8}`);
-    const title = svg("title", {}, figure.querySelector("figcaption").textContent);
+    const title = svg(chart, "title", {}, figure.querySelector("figcaption").textContent);
     const rows = ids.map((id, index) => {
       const block = region.querySelector(`[data-score-block="${CSS.escape(id)}"]`);
       const label = block.querySelector(".db-score-label").textContent.replace(/:$/, "");
@@ -1078,17 +1078,18 @@
       const min = Number(output.dataset.min ?? 0);
       const max = Number(output.dataset.max ?? NaN);
       const y = index * rowHeight + 4;
-      const group = svg("g", { class: "db-chart-row" });
-      group.append(svg("text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
-      group.append(svg("rect", { x: labelWidth, y: y + 4, width: barWidth, height: 22, class: "db-chart-track" }));
+      const group = svg(chart, "g", { class: "db-chart-row" });
+      group.append(svg(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
+      group.append(svg(chart, "rect", { x: labelWidth, y: y + 4, width: barWidth, height: 22, class: "db-chart-track" }));
       if (typeof value === "number" && Number.isFinite(max) && max > min) {
         const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
         group.append(
-          svg("rect", { x: labelWidth, y: y + 4, width: share * barWidth, height: 22, class: "db-chart-bar" }),
+          svg(chart, "rect", { x: labelWidth, y: y + 4, width: share * barWidth, height: 22, class: "db-chart-bar" }),
         );
       }
       group.append(
         svg(
+          chart,
           "text",
           { x: labelWidth + barWidth + 8, y: y + 20, class: "db-chart-value" },
           output.textContent,

@@ -1,0 +1,104 @@
+"""The other-origin scan: what a browser would fetch by itself is found; names and links are not."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from draaiboek.origins import is_foreign, scan_css, scan_html, scan_site
+
+ASSETS = Path(__file__).resolve().parent.parent / "src" / "draaiboek" / "assets"
+MACROS = Path(__file__).resolve().parent.parent / "macros"
+
+
+@pytest.mark.parametrize(
+    ("html", "what", "url"),
+    [
+        (
+            '<script src="https://cdn.example.org/x.js"></script>',
+            "<script src>",
+            "https://cdn.example.org/x.js",
+        ),
+        (
+            '<link rel="stylesheet" href="//fonts.example.org/f.css">',
+            "<link href>",
+            "//fonts.example.org/f.css",
+        ),
+        (
+            '<link rel="preconnect" href="https://fonts.example.org">',
+            "<link href>",
+            "https://fonts.example.org",
+        ),
+        (
+            '<img src="a.png" srcset="b.png 2x, http://example.org/c.png 3x">',
+            "<img srcset>",
+            "http://example.org/c.png",
+        ),
+        (
+            '<iframe src="https://example.org/embed"></iframe>',
+            "<iframe src>",
+            "https://example.org/embed",
+        ),
+        (
+            '<div style="background: url(https://example.org/bg.png)"></div>',
+            "<div style>",
+            "https://example.org/bg.png",
+        ),
+        (
+            "<style>@import 'https://example.org/x.css';</style>",
+            "<style>",
+            "https://example.org/x.css",
+        ),
+    ],
+)
+def test_what_a_browser_fetches_is_found(html: str, what: str, url: str) -> None:
+    found = scan_html(f"<p>x</p>\n{html}", "pagina.html")
+    assert [(f.what, f.url, f.line) for f in found] == [(what, url, 2)]
+    assert str(found[0]) == f"pagina.html:2: {what} van een andere website: {url}"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="https://www.vdab.be">VDAB</a>',
+        '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0"/></svg>',
+        '<link rel="canonical" href="https://handboek.example.org/">',
+        '<script src="../assets/draaiboek/forms.js"></script>',
+        '<img src="data:image/png;base64,AAAA">',
+    ],
+)
+def test_links_namespaces_and_own_files_are_not_requests(html: str) -> None:
+    assert scan_html(html, "pagina.html") == []
+
+
+def test_css_files_are_scanned_line_by_line() -> None:
+    css = "body { color: red }\n@font-face { src: url('https://fonts.example.org/f.woff2') }\n"
+    found = scan_css(css, "extra.css")
+    assert [(f.line, f.url) for f in found] == [(2, "https://fonts.example.org/f.woff2")]
+
+
+def test_a_site_folder_is_scanned(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<img src="https://example.org/x.png">')
+    (tmp_path / "b.css").write_text("p { background: url(ok.png) }")
+    (tmp_path / "c.js").write_text("fetch('https://example.org/')")  # scripts are not parsed
+    assert [str(f) for f in scan_site(tmp_path)] == [
+        "a/index.html:1: <img src> van een andere website: https://example.org/x.png"
+    ]
+
+
+def test_is_foreign() -> None:
+    assert is_foreign(" HTTPS://example.org")
+    assert is_foreign("//example.org/x")
+    assert not is_foreign("/assets/x.js")
+    assert not is_foreign("mailto:info@example.org")
+
+
+def test_our_browser_files_and_templates_name_no_other_origin() -> None:
+    """Not even a namespace name: the only address is the local one we tell people to open."""
+    for path in [*ASSETS.iterdir(), *MACROS.iterdir()]:
+        text = path.read_text(encoding="utf-8")
+        others = re.findall(r"\b(?:https?:)?//(?!127\.0\.0\.1[:/])[\w.-]+\.[a-z]{2,}", text)
+        assert others == [], f"{path.name}: {others}"
