@@ -171,6 +171,13 @@ def answer_volledig(page: Page) -> None:
     page.check('input[name="initiatief"][value="3"]')
 
 
+def open_answered(page: Page, base_url: str) -> None:
+    """The full instrument, every item type answered, its result shown."""
+    open_form(page, f"{base_url}/instrumenten/volledig/")
+    answer_volledig(page)
+    expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "22.5")
+
+
 # -- scoring -----------------------------------------------------------------
 
 
@@ -247,9 +254,7 @@ def test_table_rows_can_be_added_and_removed(page: Page, base_url: str) -> None:
 
 
 def test_reload_restores_answers(page: Page, base_url: str) -> None:
-    open_form(page, f"{base_url}/instrumenten/volledig/")
-    answer_volledig(page)
-    expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "22.5")
+    open_answered(page, base_url)
     page.reload()
     expect(page.locator("form.db-instrument")).to_have_attribute(
         "data-scorer", "ready", timeout=60_000
@@ -358,9 +363,7 @@ def test_instant_navigation_scores_without_reloading_pyodide(page: Page, base_ur
 def test_export_then_import_into_a_cleared_form_gives_the_same_result(
     page: Page, base_url: str, tmp_path: Path
 ) -> None:
-    open_form(page, f"{base_url}/instrumenten/volledig/")
-    answer_volledig(page)
-    expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "22.5")
+    open_answered(page, base_url)
     before = {s: score(page, s) for s in ("middelen", "competenties", "voortgang")}
     with page.expect_download() as download:
         page.click('[data-action="export"]')
@@ -447,9 +450,7 @@ def test_clear_all_wipes_this_handbook_only(page: Page, base_url: str) -> None:
 def test_print_gives_a_filled_summary_without_navigation(
     page: Page, base_url: str, screenshots: Path
 ) -> None:
-    open_form(page, f"{base_url}/instrumenten/volledig/")
-    answer_volledig(page)
-    expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "22.5")
+    open_answered(page, base_url)
     page.evaluate(
         "() => { window.print = () => { window.__printed = (window.__printed || 0) + 1 } }"
     )
@@ -577,9 +578,7 @@ def test_pages_have_no_serious_accessibility_violations(
 
 def test_screenshot_of_a_filled_instrument(page: Page, base_url: str, screenshots: Path) -> None:
     """Not a check of looks: it keeps the README's picture true to the product."""
-    open_form(page, f"{base_url}/instrumenten/volledig/")
-    answer_volledig(page)
-    expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "22.5")
+    open_answered(page, base_url)
     page.locator("[data-result]").scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "instrument-ingevuld.png"))
     assert (screenshots / "instrument-ingevuld.png").stat().st_size > 10_000

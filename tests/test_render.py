@@ -28,6 +28,12 @@ def renderer(catalog: Catalog) -> Renderer:
     return Renderer(catalog, markdown_extensions=EXTENSIONS, site_id="test")
 
 
+def renderer_for(tmp_path: Path, definition: str) -> Renderer:
+    """A renderer for one instrument ``definitie`` (version 1 plus the given YAML)."""
+    (tmp_path / "definitie.yaml").write_text("version: 1\n" + definition, encoding="utf-8")
+    return Renderer(load_catalog([tmp_path]))
+
+
 def parts(html: str) -> dict[str, str]:
     """The form split into what the golden files hold: each layout, result, actions."""
     found: dict[str, str] = {}
@@ -75,12 +81,11 @@ def test_every_label_points_at_an_input_and_ids_are_unique(renderer: Renderer) -
 
 
 def test_text_from_definitions_is_escaped_in_attributes(tmp_path: Path) -> None:
-    (tmp_path / "quote.yaml").write_text(
-        "version: 1\ntitle: 'Titel met \"aanhalingstekens\" & <tekens>'\n"
+    html = renderer_for(
+        tmp_path,
+        "title: 'Titel met \"aanhalingstekens\" & <tekens>'\n"
         "sections:\n  - id: s\n    items:\n      - {id: a, text: Vraag, options: [{value: '\"x\"', label: '<b>'}]}\n",
-        encoding="utf-8",
-    )
-    html = Renderer(load_catalog([tmp_path])).instrument_form("quote")
+    ).instrument_form("definitie")
     assert 'data-title="Titel met &#34;aanhalingstekens&#34; &amp; &lt;tekens&gt;"' in html
     assert 'value="&#34;x&#34;" data-json="&#34;\\&#34;x\\&#34;&#34;"' in html
     assert "<span>&lt;b&gt;</span>" in html
@@ -119,11 +124,10 @@ def test_overview_and_faq_markdown(renderer: Renderer) -> None:
 
 
 def test_titles_cannot_inject_markdown(tmp_path: Path) -> None:
-    (tmp_path / "titel.yaml").write_text(
-        "version: 1\ntitle: '[klik](https://example.org) *nadruk*'\n"
+    page = renderer_for(
+        tmp_path,
+        "title: '[klik](https://example.org) *nadruk*'\n"
         "sections:\n  - id: s\n    items:\n      - {id: a, text: Vraag, type: text}\n",
-        encoding="utf-8",
-    )
-    page = Renderer(load_catalog([tmp_path])).instrument_page("titel")
+    ).instrument_page("definitie")
     assert "# \\[klik\\]\\(https://example.org\\) \\*nadruk\\*" in page
     assert 'title: "[klik](https://example.org) *nadruk*"' in page

@@ -34,6 +34,13 @@ FAQ_PAGE = """\
 """
 
 
+def build_error(root: Path, *, strict: bool = True) -> str:
+    """Why the build of ``root`` stopped (and fail when it did not)."""
+    with pytest.raises(BuildFailed) as raised:
+        build_site(root, strict=strict)
+    return str(raised.value)
+
+
 def draaiboek(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the installed command line as an organisation's web admin would."""
     return subprocess.run(
@@ -193,9 +200,7 @@ def test_a_page_loading_from_another_origin_fails_the_build(tmp_path: Path) -> N
         tmp_path,
         pages={"extern.md": '# Extern\n\n<img src="https://example.org/logo.png" alt="">\n'},
     )
-    with pytest.raises(BuildFailed) as raised:
-        build_site(root)
-    message = str(raised.value)
+    message = build_error(root)
     assert "extern/index.html" in message
     assert "https://example.org/logo.png" in message
 
@@ -217,45 +222,38 @@ def test_an_invalid_definition_fails_the_build_with_its_location(tmp_path: Path)
         },
     )
     for strict in (False, True):
-        with pytest.raises(BuildFailed) as raised:
-            build_site(root, strict=strict)
-        assert "checklists/kapot.yaml:8:" in str(raised.value)
-        assert "bestaat-niet" in str(raised.value)
+        message = build_error(root, strict=strict)
+        assert "checklists/kapot.yaml:8:" in message
+        assert "bestaat-niet" in message
 
 
 def test_an_unknown_id_in_a_page_fails_with_the_page_name(tmp_path: Path) -> None:
     root = write_site(
         tmp_path, pages={"werk/pagina.md": '# Pagina\n\nTekst.\n\n{{ checklist("volledik") }}\n'}
     )
-    with pytest.raises(BuildFailed) as raised:
-        build_site(root)
-    assert "content/werk/pagina.md:5: onbekende instrument 'volledik'" in str(raised.value)
-    assert "bedoel je 'volledig'?" in str(raised.value)
+    message = build_error(root)
+    assert "content/werk/pagina.md:5: onbekende instrument 'volledik'" in message
+    assert "bedoel je 'volledig'?" in message
 
 
 def test_a_broken_macro_fails_with_the_page_name(tmp_path: Path) -> None:
     root = write_site(tmp_path, pages={"pagina.md": "# Pagina\n\n{{ checklist(volledig) }}\n"})
-    with pytest.raises(BuildFailed) as raised:
-        build_site(root)
-    assert "content/pagina.md:3: '{{ checklist' is niet goed geschreven" in str(raised.value)
+    message = build_error(root)
+    assert "content/pagina.md:3: '{{ checklist' is niet goed geschreven" in message
 
 
 def test_the_same_form_twice_on_a_page_fails(tmp_path: Path) -> None:
     twice = '# Twee\n\n{{ checklist("volledig") }}\n\n{{ checklist("volledig") }}\n'
     root = write_site(tmp_path, pages={"twee.md": twice})
-    with pytest.raises(BuildFailed) as raised:
-        build_site(root)
-    assert "content/twee.md:5: het instrument 'volledig' staat al eerder op deze pagina" in str(
-        raised.value
-    )
+    message = build_error(root)
+    assert "content/twee.md:5: het instrument 'volledig' staat al eerder op deze pagina" in message
 
 
 def test_a_missing_checklists_folder_is_explained(tmp_path: Path) -> None:
     root = write_site(tmp_path, checklists=None)
     (root / "checklists").rmdir()
-    with pytest.raises(BuildFailed) as raised:
-        build_site(root)
-    assert "de map met instrumenten 'checklists' bestaat niet" in str(raised.value)
+    message = build_error(root)
+    assert "de map met instrumenten 'checklists' bestaat niet" in message
 
 
 def test_an_authors_own_page_replaces_the_generated_one(tmp_path: Path) -> None:

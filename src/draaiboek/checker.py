@@ -26,7 +26,7 @@ from draaiboek.numbers import format_number
 from draaiboek.yamlsource import DataPath, Position, SourceMap
 from draaiboek_scoring.errors import ExpressionError
 from draaiboek_scoring.expressions import RESERVED_NAMES, Expression, Role, parse
-from draaiboek_scoring.instrument import value_key
+from draaiboek_scoring.instrument import is_scored, value_key
 
 MAX_RANGE_OPTIONS = 101
 
@@ -56,9 +56,7 @@ class ResolvedItem:
 
     @property
     def scored(self) -> bool:
-        if self.type == "number":
-            return True
-        return self.type in ("choice", "multi") and any(o.score is not None for o in self.options)
+        return is_scored(self.type, [o.score for o in self.options])
 
 
 @dataclass

@@ -98,10 +98,8 @@ class _HtmlScanner(HTMLParser):
             self._scan_css(data, "<style>")
 
     def _scan_css(self, css: str, what: str) -> None:
-        for match in _CSS_URL.finditer(css):
-            url = match.group(1) or match.group(2)
-            if is_foreign(url):
-                self._add(what, url)
+        for url in _foreign_css_urls(css):
+            self._add(what, url)
 
     def _add(self, what: str, url: str) -> None:
         self.found.append(ForeignReference(self.file, self.getpos()[0], what, url))
@@ -122,14 +120,17 @@ def scan_html(text: str, file: str) -> list[ForeignReference]:
     return scanner.found
 
 
+def _foreign_css_urls(css: str) -> list[str]:
+    urls = (match.group(1) or match.group(2) for match in _CSS_URL.finditer(css))
+    return [url for url in urls if is_foreign(url)]
+
+
 def scan_css(text: str, file: str) -> list[ForeignReference]:
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _CSS_URL.finditer(line):
-            url = match.group(1) or match.group(2)
-            if is_foreign(url):
-                found.append(ForeignReference(file, number, "CSS-bron", url))
-    return found
+    return [
+        ForeignReference(file, number, "CSS-bron", url)
+        for number, line in enumerate(text.splitlines(), start=1)
+        for url in _foreign_css_urls(line)
+    ]
 
 
 def scan_site(site_dir: Path) -> list[ForeignReference]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,11 +50,6 @@ _SLOT = '<div data-draaiboek-slot="{}"></div>'
 _SLOT_IN_HTML = re.compile(r'(?:<p>)?<div data-draaiboek-slot="(\d+)"></div>(?:</p>)?')
 
 
-@dataclass
-class _PageSlots:
-    instruments: list[str]
-
-
 class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
     """Loads and checks the definitions, generates pages, embeds forms, ships the runtime."""
 
@@ -64,7 +59,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self.catalog = Catalog()
         self.renderer: Renderer | None = None
         self.root = Path.cwd()
-        self._slots: dict[str, _PageSlots] = {}
+        # Per page: the instruments whose forms fill its slots, in slot order.
+        self._slots: dict[str, list[str]] = {}
         self._files: Files | None = None
 
     # -- configuration -------------------------------------------------------
@@ -72,6 +68,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
     def path(self, value: str) -> Path:
         """A path from the plugin config, relative to mkdocs.yml."""
         return (self.root / value).resolve()
+
+    def iframe_worker_shim(self) -> Path:
+        return self.path(self.config.node_modules) / IFRAME_WORKER_SHIM
 
     # Early, so the offline plugin sees our local iframe-worker shim and adds no CDN URL.
     @event_priority(100)
@@ -111,7 +110,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         # file://, and the forms must stay fillable and printable there too.
         config.extra_javascript.append(f"{ASSETS_DIR}/forms.js")
         if offline_enabled(config):
-            shim = self.path(self.config.node_modules) / IFRAME_WORKER_SHIM
+            shim = self.iframe_worker_shim()
             if not shim.is_file():
                 raise PluginError(
                     f"draaiboek: {shim} ontbreekt; voer 'npm ci' uit in de projectmap."
@@ -159,8 +158,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         for faq_id in self.catalog.faqs:
             add_page(f"{faqs}/{faq_id}.md", renderer.faq_page(faq_id))
         if offline_enabled(config):
-            shim = self.path(self.config.node_modules) / IFRAME_WORKER_SHIM
-            files.append(File.generated(config, IFRAME_WORKER_TARGET, abs_src_path=str(shim)))
+            shim = str(self.iframe_worker_shim())
+            files.append(File.generated(config, IFRAME_WORKER_TARGET, abs_src_path=shim))
         for name in BROWSER_FILES:
             files.append(
                 File.generated(
@@ -176,8 +175,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         """Expand ``{{ checklist("id") }}`` (to a slot) and ``{{ faq("id") }}`` (to Markdown)."""
         renderer = self._renderer()
         src_uri = page.file.src_uri
-        slots = self._slots.setdefault(src_uri, _PageSlots([]))
-        slots.instruments.clear()
+        slots = self._slots[src_uri] = []
         where = _display_source(page, config)
 
         def link(instrument_id: str) -> str:
@@ -188,13 +186,13 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             ref = match.group("dq") if match.group("dq") is not None else match.group("sq")
             if name == "checklist":
                 self._require(ref, self.catalog.instruments, "instrument", where, line)
-                if ref in slots.instruments:
+                if ref in slots:
                     raise PluginError(
                         f"{where}:{line}: het instrument '{ref}' staat al eerder op deze pagina; "
                         "een formulier mag maar één keer op een pagina staan."
                     )
-                slots.instruments.append(ref)
-                return "\n\n" + _SLOT.format(len(slots.instruments) - 1) + "\n\n"
+                slots.append(ref)
+                return "\n\n" + _SLOT.format(len(slots) - 1) + "\n\n"
             if name == "faq":
                 self._require(ref, self.catalog.faqs, "FAQ", where, line)
                 return "\n\n" + renderer.faq(ref, link) + "\n\n"
@@ -206,13 +204,13 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         slots = self._slots.get(page.file.src_uri)
-        if not slots or not slots.instruments:
+        if not slots:
             return html
         renderer = self._renderer()
         own_page = f"{self.config.pages_dir}/{{}}.md"
 
         def form(match: re.Match[str]) -> str:
-            instrument_id = slots.instruments[int(match.group(1))]
+            instrument_id = slots[int(match.group(1))]
             target = files.get_file_from_path(own_page.format(instrument_id))
             link = None
             if target is not None and target is not page.file:
@@ -275,7 +273,10 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     return plugin is not None and bool(plugin.config.enabled)
 
 
-def _expand_macros(markdown: str, expand: Any, where: str) -> str:
+Expander = Callable[[re.Match[str], int], str]
+
+
+def _expand_macros(markdown: str, expand: Expander, where: str) -> str:
     """Apply ``expand`` to every macro outside code blocks and code spans."""
     out: list[str] = []
     fence: str | None = None
@@ -301,8 +302,8 @@ def _expand_macros(markdown: str, expand: Any, where: str) -> str:
     return "".join(out)
 
 
-def _expand_line(text: str, expand: Any, where: str, line: int) -> str:
-    result = _MACRO.sub(lambda m: str(expand(m, line)), text)
+def _expand_line(text: str, expand: Expander, where: str, line: int) -> str:
+    result = _MACRO.sub(lambda m: expand(m, line), text)
     broken = _MACRO_START.search(result)
     if broken:
         name = broken.group("name")

@@ -24,6 +24,7 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from draaiboek.checker import ResolvedOption
 from draaiboek.loader import Catalog, FaqDefinition, InstrumentDefinition
 from draaiboek.numbers import format_number
 from draaiboek_scoring.instrument import Instrument
@@ -281,12 +282,7 @@ class Renderer:
         model = resolved.model
         descriptors = model.descriptors or []
         options = [
-            OptionView(
-                value=_value_attribute(option.value),
-                json=json.dumps(option.value, ensure_ascii=False),
-                label=option.label,
-                descriptor=self.inline(descriptors[i]) if i < len(descriptors) else None,
-            )
+            _option_view(option, self.inline(descriptors[i]) if i < len(descriptors) else None)
             for i, option in enumerate(resolved.options)
         ]
         columns = [
@@ -294,12 +290,7 @@ class Renderer:
                 id=column.id,
                 label=column.label or column.id,
                 type=column.type,
-                options=[
-                    OptionView(
-                        _value_attribute(o.value), json.dumps(o.value, ensure_ascii=False), o.label
-                    )
-                    for o in column_options
-                ],
+                options=[_option_view(option) for option in column_options],
                 min=column.min,
                 max=column.max,
             )
@@ -371,6 +362,15 @@ class Renderer:
         """Markdown of the generated page of one FAQ collection."""
         definition = self.catalog.faqs[faq_id]
         return self.env.get_template("faq-page.md").render(id=definition.id, model=definition.model)
+
+
+def _option_view(option: ResolvedOption, descriptor: Markup | None = None) -> OptionView:
+    return OptionView(
+        value=_value_attribute(option.value),
+        json=json.dumps(option.value, ensure_ascii=False),
+        label=option.label,
+        descriptor=descriptor,
+    )
 
 
 def _value_attribute(value: bool | int | float | str) -> str:

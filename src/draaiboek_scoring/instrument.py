@@ -70,10 +70,7 @@ class Item:
 
     @property
     def scored(self) -> bool:
-        """Counts in ``all``: a number, or a choice/multi with at least one scored option."""
-        if self.type == "number":
-            return True
-        return self.type in ("choice", "multi") and any(o.score is not None for o in self.options)
+        return is_scored(self.type, [o.score for o in self.options])
 
     @property
     def counted(self) -> bool:
@@ -187,6 +184,16 @@ class Instrument:
     @property
     def scored_items(self) -> list[Item]:
         return [item for item in self.items.values() if item.scored]
+
+
+def is_scored(item_type: str, option_scores: Sequence[object]) -> bool:
+    """Counts in ``all``: a number, or a choice/multi with at least one scored option.
+
+    The checker uses the same rule, so what it accepts in ``sum(all)`` is what is summed.
+    """
+    if item_type == "number":
+        return True
+    return item_type in ("choice", "multi") and any(s is not None for s in option_scores)
 
 
 def find_option(options: Sequence[Option], value: object) -> Option | None:

@@ -225,8 +225,10 @@
     return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long", timeStyle: "short" }).format(date);
   }
 
-  function canonical(json) {
-    return JSON.stringify(JSON.parse(json));
+  // The radio, check box or <option> whose data-json is this answer value.
+  function withValue(nodes, value) {
+    const wanted = JSON.stringify(value);
+    return [...nodes].find((node) => JSON.stringify(JSON.parse(node.dataset.json)) === wanted);
   }
 
   function element(tag, attributes = {}, text = "") {
@@ -252,7 +254,6 @@
       this.store = storageArea(form.dataset.storage);
       this.sequence = 0;
       this.lastSnapshot = null;
-      this.result = null;
       form.dataset.mounted = "";
 
       form.addEventListener("submit", (event) => event.preventDefault());
@@ -401,18 +402,14 @@
     applyItem(node, text, value, check) {
       switch (node.dataset.type) {
         case "choice": {
-          const input = this.choices(node).find(
-            (choice) => canonical(choice.dataset.json) === JSON.stringify(value),
-          );
+          const input = withValue(this.choices(node), value);
           if (!input) return TEXT.notOnScale(text, JSON.stringify(value));
           if (!check) input.checked = true;
           return null;
         }
         case "multi": {
           if (!Array.isArray(value)) return TEXT.notAList(text);
-          const inputs = value.map((one) =>
-            this.choices(node).find((choice) => canonical(choice.dataset.json) === JSON.stringify(one)),
-          );
+          const inputs = value.map((one) => withValue(this.choices(node), one));
           const missing = value.filter((_, index) => !inputs[index]);
           if (missing.length) return TEXT.notOnScale(text, missing.map(String).join(", "));
           if (!check) for (const input of inputs) input.checked = true;
@@ -451,10 +448,7 @@
           if (!control) return TEXT.unknownColumn(text, column);
           const label = `${text}, ${column}`;
           if (control.tagName === "SELECT") {
-            const known = [...control.options].some(
-              (option) => canonical(option.dataset.json) === JSON.stringify(value),
-            );
-            if (!known || value === null) return TEXT.notOnScale(label, JSON.stringify(value));
+            if (!withValue(control.options, value) || value === null) return TEXT.notOnScale(label, JSON.stringify(value));
           } else if (control.type === "number") {
             const problem = numberProblem(control, label, value);
             if (problem) return problem;
@@ -471,9 +465,7 @@
           const value = row[control.dataset.column];
           if (value === undefined) continue;
           if (control.tagName === "SELECT") {
-            control.selectedIndex = [...control.options].findIndex(
-              (option) => canonical(option.dataset.json) === JSON.stringify(value),
-            );
+            withValue(control.options, value).selected = true;
           } else {
             control.value = String(value);
           }
@@ -642,7 +634,6 @@
     // -- the result --------------------------------------------------------------
 
     showResult(result) {
-      this.result = result;
       const hidden = new Set(result.hidden);
       const hiddenSections = new Set(result.hidden_sections || []);
       for (const node of this.items()) node.hidden = hidden.has(node.dataset.item);
