@@ -22,7 +22,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from draaiboek.errors import AuthorError
+from draaiboek.errors import AuthorError, display_path
+from draaiboek.glossary import glossary_table, load_glossary
 from draaiboek.loader import Catalog, load_catalog
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
@@ -39,14 +40,19 @@ _ASSETS_SOURCE = Path(__file__).parent / "assets"
 IFRAME_WORKER_SHIM = "iframe-worker/shim/index.js"
 IFRAME_WORKER_TARGET = f"{ASSETS_DIR}/iframe-worker-shim.js"
 
-# {{ checklist("id") }} and {{ faq("id") }}; quotes single or double.
+# {{ checklist("id") }}, {{ faq("id") }} and {{ woordenlijst() }}; quotes single or double.
 _MACRO = re.compile(
-    r"""\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*\)\s*\}\}"""
+    r"""\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')?\s*\)\s*\}\}"""
 )
-_MACRO_START = re.compile(r"\{\{\s*(?P<name>checklist|faq)\b")
+_MACRO_START = re.compile(r"\{\{\s*(?P<name>checklist|faq|woordenlijst)\b")
+_MACRO_ARGUMENT = {"checklist": "de-id", "faq": "de-id", "woordenlijst": None}
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _SLOT = '<div data-draaiboek-slot="{}"></div>'
+# A link in a definition's Markdown to a page of the handbook, by its source path.
+_PAGE_LINK = re.compile(
+    r'href="(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"#?]+\.md)(?P<anchor>#[^"]*)?"'
+)
 _SLOT_IN_HTML = re.compile(r'(?:<p>)?<div data-draaiboek-slot="(\d+)"></div>(?:</p>)?')
 
 
@@ -62,6 +68,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         # Per page: the instruments whose forms fill its slots, in slot order.
         self._slots: dict[str, list[str]] = {}
         self._files: Files | None = None
+        self.glossary: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------
 
@@ -91,6 +98,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 f"draaiboek: de definities bevatten {_count(len(exc.problems), 'fout', 'fouten')}:"
                 f"\n{exc}"
             ) from None
+        self.glossary = self._load_glossary(config)
         site_id = self.config.site_id or _slug(config.site_name) or "draaiboek"
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", site_id):
             raise PluginError(
@@ -122,12 +130,36 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self._slots = {}
         return config
 
+    def _load_glossary(self, config: MkDocsConfig) -> dict[str, str]:
+        """Read the glossary and give it to the ``abbr`` extension (pages and forms alike)."""
+        if not self.config.glossary:
+            return {}
+        path = self.path(self.config.glossary)
+        if not path.is_file():
+            raise PluginError(
+                f"draaiboek: de woordenlijst '{self.config.glossary}' bestaat niet "
+                f"(gezocht: {path})."
+            )
+        try:
+            glossary = load_glossary(path)
+        except AuthorError as exc:
+            raise PluginError(f"draaiboek: fout in de woordenlijst:\n{exc}") from None
+        if "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        abbr_config = config.mdx_configs.setdefault("abbr", {})
+        # Abbreviations the site configured itself win over ours.
+        abbr_config["glossary"] = {**glossary, **abbr_config.get("glossary", {})}
+        return glossary
+
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
-        for folder in (self.path(self.config.checklists), self.path(self.config.macros)):
-            if folder.is_dir():
-                server.watch(str(folder))
+        watched = [self.path(self.config.checklists), self.path(self.config.macros)]
+        if self.config.glossary:
+            watched.append(self.path(self.config.glossary))
+        for path in watched:
+            if path.exists():
+                server.watch(str(path))
         return server
 
     # -- files and pages -----------------------------------------------------
@@ -184,6 +216,18 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         def expand(match: re.Match[str], line: int) -> str:
             name = match.group("name")
             ref = match.group("dq") if match.group("dq") is not None else match.group("sq")
+            if name not in _MACRO_ARGUMENT:
+                return match.group(0)
+            if (ref is None) != (_MACRO_ARGUMENT[name] is None):
+                raise PluginError(f"{where}:{line}: {_macro_usage(name)}")
+            if name == "woordenlijst":
+                if not self.config.glossary:
+                    raise PluginError(
+                        f"{where}:{line}: er is geen woordenlijst\n"
+                        "    tip: zet 'glossary: woordenlijst.yaml' bij de draaiboek-plugin "
+                        "in mkdocs.yml"
+                    )
+                return "\n\n" + glossary_table(self.glossary) + "\n\n"
             if name == "checklist":
                 self._require(ref, self.catalog.instruments, "instrument", where, line)
                 if ref in slots:
@@ -195,7 +239,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 return "\n\n" + _SLOT.format(len(slots) - 1) + "\n\n"
             if name == "faq":
                 self._require(ref, self.catalog.faqs, "FAQ", where, line)
-                return "\n\n" + renderer.faq(ref, link) + "\n\n"
+                faq = renderer.faq(ref, link, page_link=lambda path: _relative_link(src_uri, path))
+                return "\n\n" + faq + "\n\n"
             return match.group(0)
 
         return _expand_macros(markdown, expand, where)
@@ -215,9 +260,35 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             link = None
             if target is not None and target is not page.file:
                 link = target.url_relative_to(page.file)
-            return renderer.instrument_form(instrument_id, page_link=link)
+            html = renderer.instrument_form(instrument_id, page_link=link)
+            return self._resolve_page_links(html, instrument_id, page, files)
 
         return _SLOT_IN_HTML.sub(form, html)
+
+    def _resolve_page_links(self, html: str, instrument_id: str, page: Page, files: Files) -> str:
+        """Point links to handbook pages (``werkgevers/prospectie.md``) at the built page.
+
+        Texts in a definition are rendered outside MkDocs, so MkDocs never sees
+        their links; a form also shows on pages at different depths. Authors
+        write the page's path in ``content/``, as in ``mkdocs.yml``'s nav.
+        """
+
+        def resolve(match: re.Match[str]) -> str:
+            target = files.get_file_from_path(match.group("path"))
+            if target is None or not target.is_documentation_page():
+                known = [f.src_uri for f in files.documentation_pages()]
+                close = difflib.get_close_matches(match.group("path"), known, n=1)
+                hint = (
+                    f"bedoel je '{close[0]}'?" if close else "schrijf het pad vanaf de map content/"
+                )
+                where = display_path(self.catalog.instruments[instrument_id].path)
+                raise PluginError(
+                    f"{where}: een link in het instrument '{instrument_id}' wijst naar "
+                    f"'{match.group('path')}', maar die pagina bestaat niet\n    tip: {hint}"
+                )
+            return f'href="{target.url_relative_to(page.file)}{match.group("anchor") or ""}"'
+
+        return _PAGE_LINK.sub(resolve, html)
 
     # -- after the build -----------------------------------------------------
 
@@ -308,10 +379,21 @@ def _expand_line(text: str, expand: Expander, where: str, line: int) -> str:
     if broken:
         name = broken.group("name")
         raise PluginError(
-            f"{where}:{line}: '{{{{ {name}' is niet goed geschreven\n"
-            f'    tip: schrijf {{{{ {name}("de-id") }}}} met de id tussen aanhalingstekens'
+            f"{where}:{line}: '{{{{ {name}' is niet goed geschreven\n    {_tip(name)}"
         )
     return result
+
+
+def _macro_usage(name: str) -> str:
+    if _MACRO_ARGUMENT[name] is None:
+        return f"{{{{ {name}() }}}} heeft geen id nodig\n    {_tip(name)}"
+    return f"{{{{ {name}() }}}} mist de id\n    {_tip(name)}"
+
+
+def _tip(name: str) -> str:
+    if _MACRO_ARGUMENT[name] is None:
+        return f"tip: schrijf {{{{ {name}() }}}}"
+    return f'tip: schrijf {{{{ {name}("de-id") }}}} met de id tussen aanhalingstekens'
 
 
 def _relative_link(from_src: str, to_src: str) -> str:

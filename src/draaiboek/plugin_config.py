@@ -25,6 +25,9 @@ class DraaiboekConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
     #: Folder with Pyodide's core files; default ``<node_modules>/pyodide``.
     pyodide_dir = c.Optional(c.Type(str))
+    #: YAML file with abbreviations and their meaning (``VDAB: Vlaamse Dienst ...``):
+    #: shown as a tooltip wherever the abbreviation is used, listed by ``{{ woordenlijst() }}``.
+    glossary = c.Optional(c.Type(str))
     #: Folder (in the site) for the instrument pages and the overview.
     pages_dir = c.Type(str, default="instrumenten")
     #: Folder (in the site) for generated FAQ pages.

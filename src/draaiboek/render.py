@@ -345,12 +345,33 @@ class Renderer:
             instruments=[(d.id, d.model, link(d.id)) for d in instruments]
         )
 
-    def faq(self, faq_id: str, link: Callable[[str], str]) -> str:
-        """Markdown of one FAQ collection; every question is a heading with a stable anchor."""
+    def faq(
+        self,
+        faq_id: str,
+        link: Callable[[str], str],
+        page_link: Callable[[str], str] | None = None,
+    ) -> str:
+        """Markdown of one FAQ collection; every question is a heading with a stable anchor.
+
+        ``link`` gives the link to an instrument's page; ``page_link`` turns a
+        handbook page's source path (``werkgevers/prospectie.md``), as authors
+        write it in an answer, into a link from the page the FAQ lands on.
+        """
         definition: FaqDefinition = self.catalog.faqs[faq_id]
+        model = definition.model
+        if page_link is not None:
+            model = model.model_copy(
+                update={
+                    "intro": model.intro and link_pages(model.intro, page_link),
+                    "entries": [
+                        entry.model_copy(update={"answer": link_pages(entry.answer, page_link)})
+                        for entry in model.entries
+                    ],
+                }
+            )
         return self.env.get_template("faq.md").render(
             id=definition.id,
-            model=definition.model,
+            model=model,
             instruments={
                 ref: (self.catalog.instruments[ref].model.title, link(ref))
                 for entry in definition.model.entries
@@ -362,6 +383,19 @@ class Renderer:
         """Markdown of the generated page of one FAQ collection."""
         definition = self.catalog.faqs[faq_id]
         return self.env.get_template("faq-page.md").render(id=definition.id, model=definition.model)
+
+
+# A Markdown link to a page of the handbook by its path in content/ (not a URL, not ../).
+_MARKDOWN_PAGE_LINK = re.compile(
+    r"\]\((?P<path>(?![a-z][a-z0-9+.-]*:|/|#|\.)[^)\s#?]+\.md)(?P<anchor>#[^)\s]*)?\)"
+)
+
+
+def link_pages(markdown_text: str, page_link: Callable[[str], str]) -> str:
+    """Rewrite ``[text](werkgevers/prospectie.md#anker)`` with ``page_link(path)``."""
+    return _MARKDOWN_PAGE_LINK.sub(
+        lambda m: f"]({page_link(m.group('path'))}{m.group('anchor') or ''})", markdown_text
+    )
 
 
 def _option_view(option: ResolvedOption, descriptor: Markup | None = None) -> OptionView:
