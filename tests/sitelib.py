@@ -31,7 +31,7 @@ plugins:
   - draaiboek:
       site_id: test
       storage: {storage}
-      node_modules: {node_modules}
+      node_modules: {node_modules}{glossary}
   - offline:
       enabled: {offline}
 markdown_extensions:
@@ -56,6 +56,7 @@ def write_site(
     storage: str = "local",
     offline: bool = False,
     site_url: str = "",
+    glossary: str | None = None,
 ) -> Path:
     """A site folder: mkdocs.yml, content/ with ``pages``, checklists/ from a fixture folder."""
     root.mkdir(parents=True, exist_ok=True)
@@ -65,9 +66,12 @@ def write_site(
             node_modules=ROOT / "node_modules",
             offline="true" if offline else "false",
             site_url=site_url or "null",
+            glossary="\n      glossary: woordenlijst.yaml" if glossary is not None else "",
         ),
         encoding="utf-8",
     )
+    if glossary is not None:
+        (root / "woordenlijst.yaml").write_text(dedent(glossary), encoding="utf-8")
     target = root / "checklists"
     if checklists is not None:
         shutil.copytree(checklists, target)
@@ -92,7 +96,8 @@ class BuildFailed(Exception):
 
 class _Errors(logging.Handler):
     def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+        # Warnings too: under --strict they are why the build stopped.
+        super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:

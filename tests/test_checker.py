@@ -52,6 +52,15 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
     )
 
 
+def test_a_question_mark_in_a_flow_mapping_asks_for_quotes(tmp_path: Path) -> None:
+    text = "version: 1\nsections:\n  - items:\n      - {id: a, text: Kent hij VDAB?, scale: x}\n"
+    assert only(tmp_path, text) == (
+        "test.yaml:4:36: YAML-fout: een tekst tussen { } bevat een teken dat YAML daar niet "
+        "verwacht (bv. '?' of ':')\n"
+        '    tip: zet die tekst tussen aanhalingstekens: text: "Kent hij de weg?"'
+    )
+
+
 def test_tab_indentation(tmp_path: Path) -> None:
     assert only(tmp_path, "version: 1\n\ttitle: x\n").startswith(
         "test.yaml:2:1: YAML-fout: een tab-teken"

@@ -299,17 +299,120 @@ def test_draaiboek_build_offline_explains_a_missing_offline_plugin(tmp_path: Pat
     assert "--offline heeft de offline-plugin van mkdocs-material nodig" in done.stderr
 
 
-def test_the_handbook_itself_builds_strict(tmp_path: Path) -> None:
-    """The repository's own mkdocs.yml, content/ and checklists/, as `make serve` shows them."""
-    done = draaiboek(["build", "--strict", "-d", str(tmp_path / "site")], cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    site = tmp_path / "site"
-    catalog = load_catalog([ROOT / "checklists"])
-    assert catalog.instruments, "the handbook has no instruments"
-    for instrument_id in catalog.instruments:
-        assert (site / "instrumenten" / instrument_id / "index.html").is_file()
-    types = {item.type for d in catalog.instruments.values() for item in d.resolved.items.values()}
-    assert types == {"choice", "multi", "number", "text", "table"}
-    layouts = {s.layout for d in catalog.instruments.values() for s in d.model.sections}
-    assert layouts == {"list", "grid"}
-    assert scan_site(site) == []
+# -- glossary --------------------------------------------------------------------
+
+GLOSSARY = """\
+VDAB: "Vlaamse Dienst voor Arbeidsbemiddeling en Beroepsopleiding."
+art. 60: "Tewerkstelling via het OCMW."
+"""
+
+LINKED = """\
+version: 1
+title: Gelinkt
+intro: "Lees eerst [de gids](gids/uitleg.md#stappen) of vraag het aan VDAB."
+sections:
+  - id: deel
+    items:
+      - {id: vraag, text: "Kent de klant VDAB?", scale: zelf-hulp-niet}
+"""
+
+LINKED_FAQ = """\
+kind: faq
+id: faq-gelinkt
+title: Vragen met een link
+entries:
+  - id: waar
+    question: Waar staat de uitleg?
+    answer: "In [de gids](gids/uitleg.md#stappen), en bij art. 60 ook bij het OCMW."
+"""
+
+GUIDE = "# Uitleg\n\n## Stappen\n\nEerst VDAB bellen, dan art. 60 bekijken.\n"
+
+
+@pytest.fixture(scope="module")
+def glossary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_site(
+        tmp_path_factory.mktemp("woordenlijst"),
+        glossary=GLOSSARY,
+        definitions={"gelinkt.yaml": LINKED, "faq/faq-gelinkt.yaml": LINKED_FAQ},
+        pages={
+            "gids/uitleg.md": GUIDE,
+            "diep/in/de/map.md": '# Diep\n\n{{ checklist("gelinkt") }}\n\n{{ faq("faq-gelinkt") }}\n',
+            "woordenlijst.md": "# Woordenlijst\n\n{{ woordenlijst() }}\n",
+        },
+    )
+    return build_site(root)
+
+
+def test_abbreviations_get_a_tooltip_on_pages_and_in_forms(glossary_site: Path) -> None:
+    tooltip = (
+        '<abbr title="Vlaamse Dienst voor Arbeidsbemiddeling en Beroepsopleiding.">VDAB</abbr>'
+    )
+    assert tooltip in html(glossary_site, "gids/uitleg/index.html")
+    page = html(glossary_site, "diep/in/de/map/index.html")
+    form = page[page.index('id="db-gelinkt"') :]
+    assert tooltip in form[: form.index("</form>")]
+    assert '<abbr title="Tewerkstelling via het OCMW.">art. 60</abbr>' in html(
+        glossary_site, "diep/in/de/map/index.html"
+    )
+
+
+def test_the_glossary_macro_lists_every_term_sorted(glossary_site: Path) -> None:
+    page = html(glossary_site, "woordenlijst/index.html")
+    assert page.index(">art. 60<") < page.index(">VDAB<")
+    assert page.count("<tr>") == 3  # header and two terms
+
+
+def test_links_to_pages_in_definitions_and_faqs_work_from_any_depth(glossary_site: Path) -> None:
+    deep = html(glossary_site, "diep/in/de/map/index.html")
+    assert 'href="../../../../gids/uitleg/#stappen"' in deep  # the form's intro
+    assert 'href="../../../../gids/uitleg/#stappen">de gids</a>, en bij' in deep  # the FAQ
+    own = html(glossary_site, "instrumenten/gelinkt/index.html")
+    assert 'href="../../gids/uitleg/#stappen"' in own
+    faq_page = html(glossary_site, "faq/faq-gelinkt/index.html")
+    assert 'href="../../gids/uitleg/#stappen"' in faq_page
+
+
+def test_a_link_to_a_missing_page_in_a_definition_fails_with_its_file(tmp_path: Path) -> None:
+    broken = LINKED.replace("gids/uitleg.md", "gids/uitlg.md")
+    root = write_site(
+        tmp_path,
+        definitions={"gelinkt.yaml": broken},
+        pages={"gids/uitleg.md": GUIDE},
+    )
+    message = build_error(root)
+    assert "checklists/gelinkt.yaml: een link in het instrument 'gelinkt'" in message
+    assert "'gids/uitlg.md', maar die pagina bestaat niet" in message
+    assert "bedoel je 'gids/uitleg.md'?" in message
+
+
+def test_a_link_to_a_missing_page_in_a_faq_fails_the_strict_build(tmp_path: Path) -> None:
+    broken = LINKED_FAQ.replace("gids/uitleg.md", "gids/weg.md")
+    root = write_site(
+        tmp_path,
+        definitions={"faq/faq-gelinkt.yaml": broken},
+        pages={"gids/uitleg.md": GUIDE, "vragen.md": '# V\n\n{{ faq("faq-gelinkt") }}\n'},
+    )
+    assert "gids/weg.md" in build_error(root)
+
+
+def test_a_broken_glossary_fails_with_its_line(tmp_path: Path) -> None:
+    root = write_site(tmp_path, glossary='VDAB: "Vlaamse Dienst."\nNEC:\n')
+    message = build_error(root)
+    assert "fout in de woordenlijst" in message
+    assert "woordenlijst.yaml:2:" in message
+    assert "'NEC' heeft geen uitleg" in message
+
+
+def test_the_glossary_macro_without_a_glossary_is_explained(tmp_path: Path) -> None:
+    root = write_site(tmp_path, pages={"lijst.md": "# Lijst\n\n{{ woordenlijst() }}\n"})
+    message = build_error(root)
+    assert "content/lijst.md:3: er is geen woordenlijst" in message
+    assert "glossary: woordenlijst.yaml" in message
+
+
+def test_a_macro_without_its_id_is_explained(tmp_path: Path) -> None:
+    root = write_site(tmp_path, pages={"leeg.md": "# Leeg\n\n{{ checklist() }}\n"})
+    message = build_error(root)
+    assert "content/leeg.md:3: {{ checklist() }} mist de id" in message
+    assert 'schrijf {{ checklist("de-id") }}' in message

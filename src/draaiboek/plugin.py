@@ -347,6 +347,19 @@ def offline_enabled(config: MkDocsConfig) -> bool:
 Expander = Callable[[re.Match[str], int], str]
 
 
+def macro_calls(markdown: str, where: str = "") -> list[tuple[str, str | None, int]]:
+    """Every ``{{ name("ref") }}`` outside code in a page: ``(name, ref, line)``."""
+    calls: list[tuple[str, str | None, int]] = []
+
+    def record(match: re.Match[str], line: int) -> str:
+        ref = match.group("dq") if match.group("dq") is not None else match.group("sq")
+        calls.append((match.group("name"), ref, line))
+        return ""
+
+    _expand_macros(markdown, record, where)
+    return calls
+
+
 def _expand_macros(markdown: str, expand: Expander, where: str) -> str:
     """Apply ``expand`` to every macro outside code blocks and code spans."""
     out: list[str] = []

@@ -135,6 +135,13 @@ _SYNTAX_HINTS: list[tuple[str, str, str]] = [
         "controleer de inspringing en of er een dubbele punt ontbreekt",
     ),
     (
+        # `{id: x, text: Kent hij VDAB?, scale: ja-nee}`: a '?' or ':' in a text
+        # inside { } ends it early.
+        "expected ',' or '}', but got",
+        "een tekst tussen { } bevat een teken dat YAML daar niet verwacht (bv. '?' of ':')",
+        'zet die tekst tussen aanhalingstekens: text: "Kent hij de weg?"',
+    ),
+    (
         "found undefined alias",
         "een verwijzing (*naam) naar een anker dat niet bestaat",
         "definieer eerst het anker met &naam",
