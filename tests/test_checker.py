@@ -9,6 +9,7 @@ import pytest
 
 from draaiboek.errors import AuthorError
 from draaiboek.loader import load_catalog
+from draaiboek.yamlsource import load_document
 
 HEADER = "version: 1\ntitle: Test\n"
 SECTION = """\
@@ -52,13 +53,20 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
     )
 
 
-def test_a_question_mark_in_a_flow_mapping_asks_for_quotes(tmp_path: Path) -> None:
-    text = "version: 1\nsections:\n  - items:\n      - {id: a, text: Kent hij VDAB?, scale: x}\n"
-    assert only(tmp_path, text) == (
-        "test.yaml:4:36: YAML-fout: een tekst tussen { } bevat een teken dat YAML daar niet "
-        "verwacht (bv. '?' of ':')\n"
-        '    tip: zet die tekst tussen aanhalingstekens: text: "Kent hij de weg?"'
-    )
+def test_a_question_mark_inside_braces_is_plain_text(tmp_path: Path) -> None:
+    path = tmp_path / "vraag.yaml"
+    path.write_text("items:\n  - {id: a, text: Kent hij VDAB?, scale: x}\n", encoding="utf-8")
+    assert load_document(path).data == {
+        "items": [{"id": "a", "text": "Kent hij VDAB?", "scale": "x"}]
+    }
+
+
+def test_a_colon_inside_braces_asks_for_quotes(tmp_path: Path) -> None:
+    text = "version: 1\nsections:\n  - items:\n      - {id: a, text: Let op: dit, scale: x}\n"
+    message = only(tmp_path, text)
+    assert message.startswith("test.yaml:4:")
+    assert "YAML-fout: een tekst tussen { } bevat een teken dat YAML daar niet verwacht" in message
+    assert 'tip: zet die tekst tussen aanhalingstekens: text: "Kent hij de weg?"' in message
 
 
 def test_tab_indentation(tmp_path: Path) -> None:

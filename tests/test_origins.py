@@ -51,6 +51,23 @@ MACROS = Path(__file__).resolve().parent.parent / "macros"
             "<style>",
             "https://example.org/x.css",
         ),
+        # A ">" inside a quoted value does not end the tag.
+        (
+            '<img alt="a > b" src="https://example.org/x.png">',
+            "<img src>",
+            "https://example.org/x.png",
+        ),
+        # Character references are decoded, as the browser does.
+        (
+            '<IMG SRC="https&#58;//example.org/x.png">',
+            "<img src>",
+            "https://example.org/x.png",
+        ),
+        (
+            "<video poster='//example.org/p.jpg' src=film.mp4></video>",
+            "<video poster>",
+            "//example.org/p.jpg",
+        ),
     ],
 )
 def test_what_a_browser_fetches_is_found(html: str, what: str, url: str) -> None:
@@ -67,10 +84,21 @@ def test_what_a_browser_fetches_is_found(html: str, what: str, url: str) -> None
         '<link rel="canonical" href="https://handboek.example.org/">',
         '<script src="../assets/draaiboek/forms.js"></script>',
         '<img src="data:image/png;base64,AAAA">',
+        # Text the browser never fetches from.
+        "<script>const tag = \"<img src='https://example.org/x.png'>\";</script>",
+        '<!-- <script src="https://example.org/old.js"></script> -->',
     ],
 )
 def test_links_namespaces_and_own_files_are_not_requests(html: str) -> None:
     assert scan_html(html, "pagina.html") == []
+
+
+def test_lines_stay_right_after_scripts_and_comments() -> None:
+    page = (
+        "<script>\nlet a = 1;\nlet b = 2;\n</script>\n<!--\n\n-->\n"
+        '<script src="https://example.org/x.js"></script>\n'
+    )
+    assert [f.line for f in scan_html(page, "p.html")] == [8]
 
 
 def test_css_files_are_scanned_line_by_line() -> None:

@@ -8,9 +8,12 @@ with every problem of every file — an author fixes them all in one go.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,17 @@ class InstrumentDefinition:
     @property
     def model(self) -> models.Instrument:
         return self.resolved.model
+
+    @cached_property
+    def compiled_json(self) -> str:
+        """The compiled definition as the browser fetches it."""
+        return json.dumps(self.compiled, ensure_ascii=False, sort_keys=True)
+
+    @cached_property
+    def file_name(self) -> str:
+        """Name of the compiled JSON; its content hash keeps browsers from using a stale copy."""
+        digest = hashlib.sha256(self.compiled_json.encode()).hexdigest()[:10]
+        return f"{self.id}.{digest}.json"
 
 
 @dataclass

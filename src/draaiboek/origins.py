@@ -9,9 +9,9 @@ chooses to follow them.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -69,40 +69,21 @@ def is_foreign(url: str) -> bool:
     return scheme in ("http", "https", "ftp", "ws", "wss")
 
 
-class _HtmlScanner(HTMLParser):
-    def __init__(self, file: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.file = file
-        self.found: list[ForeignReference] = []
-        self._in_style = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        names = list(_FETCHED.get(tag, ()))
-        if tag == "link" and _FETCHED_LINKS & set(values.get("rel", "").lower().split()):
-            names.append("href")
-        for name in names:
-            for url in _urls(values.get(name, ""), srcset=name == "srcset"):
-                if is_foreign(url):
-                    self._add(f"<{tag} {name}>", url)
-        if "style" in values:
-            self._scan_css(values["style"], f"<{tag} style>")
-        self._in_style = tag == "style"
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "style":
-            self._in_style = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_style:
-            self._scan_css(data, "<style>")
-
-    def _scan_css(self, css: str, what: str) -> None:
-        for url in _foreign_css_urls(css):
-            self._add(what, url)
-
-    def _add(self, what: str, url: str) -> None:
-        self.found.append(ForeignReference(self.file, self.getpos()[0], what, url))
+# A start tag that can make the browser fetch something, with its attributes;
+# quoted values may contain ">". Other tags only matter for a style attribute.
+_ATTRS = r"""(?P<attrs>(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>"""
+_TAG = re.compile(
+    r"<(?P<tag>" + "|".join([*_FETCHED, "link"]) + r")(?![a-zA-Z0-9:-])" + _ATTRS,
+    re.IGNORECASE,
+)
+_STYLED_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*)" + _ATTRS)
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+# What a browser never fetches from: comments, and the text of scripts (a
+# string "<img src=…>" in JavaScript is not a tag).
+_INERT = re.compile(
+    r"<!--.*?-->|(?P<open><script\b[^>]*>).*?(?=</script\s*>)", re.DOTALL | re.IGNORECASE
+)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(?P<css>.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
 
 
 def _urls(value: str, *, srcset: bool) -> list[str]:
@@ -113,11 +94,58 @@ def _urls(value: str, *, srcset: bool) -> list[str]:
     return [value]
 
 
+def _blank_keeping_offsets(match: re.Match[str]) -> str:
+    """Blank out inert text (a script keeps its start tag); offsets and lines stay put."""
+    kept = match.group("open") or ""
+    return kept + re.sub(r"[^\n]", " ", match.group(0)[len(kept) :])
+
+
+def _attributes(attrs: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for attr in _ATTR.finditer(attrs):
+        raw = next((v for v in attr.group(2, 3, 4) if v is not None), "")
+        values.setdefault(attr.group(1).lower(), html.unescape(raw))
+    return values
+
+
 def scan_html(text: str, file: str) -> list[ForeignReference]:
-    scanner = _HtmlScanner(file)
-    scanner.feed(text)
-    scanner.close()
-    return scanner.found
+    """Every fetched URL in ``text`` that points at another origin.
+
+    A regular-expression scan of the start tags, not a full HTML parse: this
+    runs over every page of every build, and only tags and style text matter.
+    Character references in attribute values are decoded first, as a browser
+    would, so ``https&#58;//`` does not slip through.
+    """
+    text = _INERT.sub(_blank_keeping_offsets, text)
+    found: list[ForeignReference] = []
+
+    def add(position: int, what: str, url: str) -> None:
+        # Rare (a build with a finding stops), so the line is counted only then.
+        found.append(ForeignReference(file, text.count("\n", 0, position) + 1, what, url))
+
+    for tag_match in _TAG.finditer(text):
+        tag = tag_match.group("tag").lower()
+        values = _attributes(tag_match.group("attrs"))
+        names = list(_FETCHED.get(tag, ()))
+        if tag == "link" and _FETCHED_LINKS & set(values.get("rel", "").lower().split()):
+            names.append("href")
+        for name in names:
+            for url in _urls(values.get(name, ""), srcset=name == "srcset"):
+                if is_foreign(url):
+                    add(tag_match.start(), f"<{tag} {name}>", url)
+    # CSS in style attributes and blocks fetches only through url() and @import.
+    if "url(" not in text and "@import" not in text:
+        return found
+    for tag_match in _STYLED_TAG.finditer(text):
+        if "style" not in tag_match.group("attrs").lower():
+            continue
+        style = _attributes(tag_match.group("attrs")).get("style", "")
+        for url in _foreign_css_urls(style):
+            add(tag_match.start(), f"<{tag_match.group('tag').lower()} style>", url)
+    for block in _STYLE_BLOCK.finditer(text):
+        for url in _foreign_css_urls(block.group("css")):
+            add(block.start("css"), "<style>", url)
+    return found
 
 
 def _foreign_css_urls(css: str) -> list[str]:

@@ -27,7 +27,7 @@ from draaiboek.glossary import glossary_table, load_glossary
 from draaiboek.loader import Catalog, load_catalog
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
-from draaiboek.render import Renderer, compiled_json, definition_file_name
+from draaiboek.render import Renderer
 from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime
 
 log = get_plugin_logger(__name__)
@@ -177,8 +177,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             files.append(
                 File.generated(
                     config,
-                    f"{ASSETS_DIR}/instruments/{definition_file_name(definition)}",
-                    content=compiled_json(definition),
+                    f"{ASSETS_DIR}/instruments/{definition.file_name}",
+                    content=definition.compiled_json,
                 )
             )
         if self.catalog.instruments:

@@ -11,7 +11,6 @@ it: it needs the catalog, the Markdown extensions and where the templates are.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -55,16 +54,6 @@ def builtin_macros_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "macros"
-
-
-def definition_file_name(definition: InstrumentDefinition) -> str:
-    """File name of the compiled JSON; its content hash keeps browsers from using a stale copy."""
-    digest = hashlib.sha256(compiled_json(definition).encode()).hexdigest()[:10]
-    return f"{definition.id}.{digest}.json"
-
-
-def compiled_json(definition: InstrumentDefinition) -> str:
-    return json.dumps(definition.compiled, ensure_ascii=False, sort_keys=True)
 
 
 @dataclass(frozen=True)
@@ -170,12 +159,16 @@ class Renderer:
         self._markdown = markdown.Markdown(
             extensions=list(markdown_extensions), extension_configs=dict(extension_configs or {})
         )
+        self._converted: dict[str, Markup] = {}
+        self._form_parts: dict[str, dict[str, Any]] = {}
         loaders = [jinja2.FileSystemLoader(str(d)) for d in [*template_dirs, builtin_macros_dir()]]
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
             # Forms are HTML and escaped; generated pages are Markdown, escaped with md_escape.
             autoescape=jinja2.select_autoescape(["html"]),
             undefined=jinja2.StrictUndefined,
+            # One environment per build: never stat a template again after loading it.
+            auto_reload=False,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -186,11 +179,18 @@ class Renderer:
     # -- Markdown ----------------------------------------------------------------
 
     def markdown(self, text: str | None) -> Markup | None:
-        """Block Markdown from a definition, with the same extensions as the pages."""
+        """Block Markdown from a definition, with the same extensions as the pages.
+
+        Cached per text: labels like "ja" and "nee" and every form shown on
+        two pages would otherwise be converted again and again.
+        """
         if not text:
             return None
-        self._markdown.reset()
-        return Markup(self._markdown.convert(text))
+        html = self._converted.get(text)
+        if html is None:
+            self._markdown.reset()
+            html = self._converted[text] = Markup(self._markdown.convert(text))
+        return html
 
     def inline(self, text: str) -> Markup:
         """One line of Markdown without the paragraph around it (item texts, labels).
@@ -205,6 +205,13 @@ class Renderer:
 
     def instrument_form(self, instrument_id: str, *, page_link: str | None = None) -> str:
         """The ``<form>`` of one instrument, with its result region and actions."""
+        parts = self._form_parts.get(instrument_id)
+        if parts is None:
+            parts = self._form_parts[instrument_id] = self._form_context(instrument_id)
+        return self.env.get_template("instrument.html").render(**parts, page_link=page_link)
+
+    def _form_context(self, instrument_id: str) -> dict[str, Any]:
+        """Everything a form shows, prepared once per build (a form often shows on two pages)."""
         definition = self.catalog.instruments[instrument_id]
         model = definition.model
         initial = score(Instrument.from_data(definition.compiled), {})
@@ -215,22 +222,21 @@ class Renderer:
             for index in range(len(model.sections))
         ]
         compiled_scores = definition.compiled["scores"]
-        return self.env.get_template("instrument.html").render(
-            id=definition.id,
-            dom_id=f"db-{definition.id}",
-            version=model.version,
-            title=model.title,
-            summary=model.summary,
-            source=model.source,
-            intro=self.markdown(model.intro),
-            site_id=self.site_id,
-            storage=self.storage,
-            definition_file=definition_file_name(definition),
-            page_link=page_link,
-            sections=sections,
-            scores=[self._score(s) for s in compiled_scores],
-            charts=_charts(compiled_scores),
-            flags=sorted(
+        return {
+            "id": definition.id,
+            "dom_id": f"db-{definition.id}",
+            "version": model.version,
+            "title": model.title,
+            "summary": model.summary,
+            "source": model.source,
+            "intro": self.markdown(model.intro),
+            "site_id": self.site_id,
+            "storage": self.storage,
+            "definition_file": definition.file_name,
+            "sections": sections,
+            "scores": [self._score(s) for s in compiled_scores],
+            "charts": _charts(compiled_scores),
+            "flags": sorted(
                 (
                     FlagView(
                         f.id, f.level, FLAG_LEVELS[f.level], self.markdown(f.message) or Markup()
@@ -239,12 +245,12 @@ class Renderer:
                 ),
                 key=lambda f: list(FLAG_LEVELS).index(f.level),
             ),
-            outcomes=[
+            "outcomes": [
                 OutcomeView(o.id, o.label or o.id, self.markdown(o.advice)) for o in model.outcomes
             ],
-            highlights=model.highlights is not None,
-            has_required=any(item.model.required for item in definition.resolved.items.values()),
-        )
+            "highlights": model.highlights is not None,
+            "has_required": any(item.model.required for item in definition.resolved.items.values()),
+        }
 
     def _section(
         self,
