@@ -173,7 +173,12 @@ def test_search_index_has_words_from_forms_and_faqs(site: Path) -> None:
 
 
 def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
-    runtime = site / "assets/draaiboek/pyodide"
+    (runtime,) = (site / "assets/draaiboek").glob("pyodide-*")
+    # Named after Pyodide's version and the scorer's hash: cacheable for good.
+    assert re.fullmatch(r"pyodide-\d+\.\d+\.\d+-[0-9a-f]{10}", runtime.name)
+    worker = (site / "assets/draaiboek/worker.mjs").read_text()
+    assert f'from "./{runtime.name}/pyodide.mjs"' in worker
+    assert "./pyodide/" not in worker
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         assert (runtime / name).is_file(), name
     lock = json.loads((runtime / "pyodide-lock.json").read_text())

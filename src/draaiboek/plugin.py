@@ -28,7 +28,7 @@ from draaiboek.loader import Catalog, load_catalog
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
 from draaiboek.render import Renderer
-from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime
+from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime, runtime_id
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +38,8 @@ _ASSETS_SOURCE = Path(__file__).parent / "assets"
 # mkdocs-material's offline plugin would load this shim (it lets the search
 # worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
 IFRAME_WORKER_SHIM = "iframe-worker/shim/index.js"
+# How worker.mjs names the runtime folder; the build puts in the versioned name.
+RUNTIME_PLACEHOLDER = "./pyodide/"
 IFRAME_WORKER_TARGET = f"{ASSETS_DIR}/iframe-worker-shim.js"
 
 # {{ checklist("id") }}, {{ faq("id") }} and {{ woordenlijst() }}; quotes single or double.
@@ -69,6 +71,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self._slots: dict[str, list[str]] = {}
         self._files: Files | None = None
         self.glossary: dict[str, str] = {}
+        self._runtime_name: str | None = None
 
     # -- configuration -------------------------------------------------------
 
@@ -128,6 +131,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             ]
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET]
         self._slots = {}
+        self._runtime_name = None
         return config
 
     def _load_glossary(self, config: MkDocsConfig) -> dict[str, str]:
@@ -193,11 +197,14 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             shim = str(self.iframe_worker_shim())
             files.append(File.generated(config, IFRAME_WORKER_TARGET, abs_src_path=shim))
         for name in BROWSER_FILES:
+            if name == "worker.mjs":
+                continue
             files.append(
                 File.generated(
                     config, f"{ASSETS_DIR}/{name}", abs_src_path=str(_ASSETS_SOURCE / name)
                 )
             )
+        files.append(File.generated(config, f"{ASSETS_DIR}/worker.mjs", content=self._worker()))
         self._files = files
         return files
 
@@ -294,13 +301,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        try:
-            pyodide_dir = find_pyodide(
-                self.path(self.config.pyodide_dir or f"{self.config.node_modules}/pyodide")
-            )
-        except RuntimeMissing as exc:
-            raise PluginError(f"draaiboek: {exc}") from None
-        runtime = prepare_runtime(pyodide_dir, site_dir / ASSETS_DIR / "pyodide")
+        runtime = prepare_runtime(
+            self._pyodide_dir(), site_dir / ASSETS_DIR / self._runtime_folder()
+        )
         log.debug("Pyodide %s en %s in de site gezet", runtime.pyodide_version, runtime.wheel.name)
         if self.config.check_origins:
             found = scan_site(site_dir)
@@ -315,6 +318,27 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 )
 
     # -- helpers -------------------------------------------------------------
+
+    def _pyodide_dir(self) -> Path:
+        try:
+            return find_pyodide(
+                self.path(self.config.pyodide_dir or f"{self.config.node_modules}/pyodide")
+            )
+        except RuntimeMissing as exc:
+            raise PluginError(f"draaiboek: {exc}") from None
+
+    def _runtime_folder(self) -> str:
+        """``pyodide-<version>-<scorer hash>``: a new address whenever the runtime changes."""
+        if self._runtime_name is None:
+            self._runtime_name = f"pyodide-{runtime_id(self._pyodide_dir())}"
+        return self._runtime_name
+
+    def _worker(self) -> str:
+        """worker.mjs, pointing at this build's runtime folder."""
+        source = (_ASSETS_SOURCE / "worker.mjs").read_text(encoding="utf-8")
+        if source.count(RUNTIME_PLACEHOLDER) != 2:
+            raise PluginError(f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet twee keer")
+        return source.replace(RUNTIME_PLACEHOLDER, f"./{self._runtime_folder()}/")
 
     def _renderer(self) -> Renderer:
         if self.renderer is None:

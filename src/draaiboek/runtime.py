@@ -64,13 +64,28 @@ def _record_hash(data: bytes) -> str:
     return "sha256=" + base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
+def _content_hash(files: list[tuple[str, bytes]]) -> str:
+    return hashlib.sha256(b"".join(name.encode() + data for name, data in files)).hexdigest()
+
+
+def runtime_id(pyodide_dir: Path) -> str:
+    """A name that changes whenever anything the worker loads changes.
+
+    Pyodide's version plus the scorer's content hash: the runtime folder is
+    named after it, so a server may let browsers cache that folder for good,
+    and a new scorer or Pyodide arrives under a new address.
+    """
+    return f"{pyodide_version(pyodide_dir)}-{_content_hash(_package_files())[:10]}"
+
+
+def pyodide_version(pyodide_dir: Path) -> str:
+    return str(json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"])
+
+
 def build_scoring_wheel(folder: Path) -> Path:
     """Write a reproducible pure-Python wheel of :mod:`draaiboek_scoring` into ``folder``."""
     files = _package_files()
-    content_hash = hashlib.sha256(
-        b"".join(name.encode() + data for name, data in files)
-    ).hexdigest()
-    version = f"{draaiboek_scoring.__version__}+{content_hash[:10]}"
+    version = f"{draaiboek_scoring.__version__}+{_content_hash(files)[:10]}"
     dist_info = f"{WHEEL_NAME}-{version}.dist-info"
     metadata = (
         "Metadata-Version: 2.1\n"
@@ -130,5 +145,4 @@ def prepare_runtime(pyodide_dir: Path, folder: Path) -> Runtime:
     wheel = build_scoring_wheel(folder)
     lockfile = folder / "pyodide-lock.json"
     register_wheel(pyodide_dir / "pyodide-lock.json", wheel, lockfile)
-    version = json.loads((pyodide_dir / "package.json").read_text(encoding="utf-8"))["version"]
-    return Runtime(folder, wheel, lockfile, str(version))
+    return Runtime(folder, wheel, lockfile, pyodide_version(pyodide_dir))
