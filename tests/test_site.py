@@ -421,3 +421,11 @@ def test_a_macro_without_its_id_is_explained(tmp_path: Path) -> None:
     message = build_error(root)
     assert "content/leeg.md:3: {{ checklist() }} mist de id" in message
     assert 'schrijf {{ checklist("de-id") }}' in message
+
+
+def test_pages_with_a_form_start_the_scorer_from_the_head(site: Path) -> None:
+    page = html(site, "formulieren/index.html")
+    head = page[page.index("<head>") : page.index("</head>")]
+    assert head.startswith('<head><script>if(location.protocol!=="file:"')
+    assert 'new Worker("../assets/draaiboek/worker.mjs",{type:"module"})' in head
+    assert "draaiboekWorker" not in html(site, "index.html")

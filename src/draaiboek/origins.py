@@ -76,6 +76,7 @@ _TAG = re.compile(
     r"<(?P<tag>" + "|".join([*_FETCHED, "link"]) + r")(?![a-zA-Z0-9:-])" + _ATTRS,
     re.IGNORECASE,
 )
+_FETCH_ATTRIBUTE = re.compile(r"(?:src|srcset|href|data|poster)\s*=", re.IGNORECASE)
 _STYLED_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*)" + _ATTRS)
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 # What a browser never fetches from: comments, and the text of scripts (a
@@ -124,6 +125,8 @@ def scan_html(text: str, file: str) -> list[ForeignReference]:
         found.append(ForeignReference(file, text.count("\n", 0, position) + 1, what, url))
 
     for tag_match in _TAG.finditer(text):
+        if not _FETCH_ATTRIBUTE.search(tag_match.group("attrs")):
+            continue  # e.g. a radio button: nothing to fetch
         tag = tag_match.group("tag").lower()
         values = _attributes(tag_match.group("attrs"))
         names = list(_FETCHED.get(tag, ()))

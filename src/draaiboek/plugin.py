@@ -21,6 +21,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.glossary import glossary_table, load_glossary
@@ -38,6 +39,13 @@ _ASSETS_SOURCE = Path(__file__).parent / "assets"
 # mkdocs-material's offline plugin would load this shim (it lets the search
 # worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
 IFRAME_WORKER_SHIM = "iframe-worker/shim/index.js"
+# Starts the scorer's worker as the page begins to load; forms.js adopts it.
+# Never on file:// (browsers refuse module workers there; forms.js explains).
+EARLY_START = (
+    '<script>if(location.protocol!=="file:"&&typeof Worker==="function")try{{'
+    'const w=new Worker("{worker}",{{type:"module"}});w.early=[];'
+    "w.onmessage=e=>w.early.push(e.data);window.draaiboekWorker=w}}catch(e){{}}</script>"
+)
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
 IFRAME_WORKER_TARGET = f"{ASSETS_DIR}/iframe-worker-shim.js"
@@ -296,6 +304,18 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             return f'href="{target.url_relative_to(page.file)}{match.group("anchor") or ""}"'
 
         return _PAGE_LINK.sub(resolve, html)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """On a page with a form, start the scorer from the top of ``<head>``.
+
+        forms.js runs at the end of the page, after the theme's stylesheets and
+        scripts; starting Pyodide here gains that time. forms.js adopts the
+        worker (and any message it sent meanwhile).
+        """
+        if not self._slots.get(page.file.src_uri) or "<head>" not in output:
+            return output
+        worker = get_relative_url(f"{ASSETS_DIR}/worker.mjs", page.url)
+        return output.replace("<head>", "<head>" + EARLY_START.format(worker=worker), 1)
 
     # -- after the build -----------------------------------------------------
 

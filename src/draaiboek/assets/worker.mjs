@@ -2,7 +2,8 @@
 // both loaded from this site's own files. One worker serves every form in the
 // tab and stays alive across instant navigation, so only the first form waits.
 //
-// Messages in:  {id, definition: <url of compiled JSON>, answers: {...}}
+// Messages in:  {preload: <url of compiled JSON>} (fetch it now, while Pyodide loads)
+//               {id, definition: <url of compiled JSON>, answers: {...}}
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {id, reply: {ok, result | kind, problems}} | {id, error}
 
@@ -11,11 +12,12 @@ import { loadPyodide } from "./pyodide/pyodide.mjs";
 const scorer = (async () => {
   const pyodide = await loadPyodide({
     indexURL: new URL("./pyodide/", import.meta.url).href,
+    // Fetched while the interpreter starts; checked against the sha256 in the
+    // site's pyodide-lock.json.
+    packages: ["draaiboek-scoring"],
     stdout: () => {},
     stderr: () => {},
   });
-  // Checks the wheel against the sha256 in the site's pyodide-lock.json.
-  await pyodide.loadPackage("draaiboek-scoring", { messageCallback: () => {} });
   return pyodide.pyimport("draaiboek_scoring.messages");
 })();
 
@@ -24,16 +26,24 @@ scorer.then(
   (error) => postMessage({ type: "failed", message: String(error) }),
 );
 
+const texts = new Map(); // definition URL -> Promise of its JSON text
 const loaded = new Map(); // definition URL -> Promise of the instrument key
+
+function definitionText(definition) {
+  if (!texts.has(definition)) {
+    const text = fetch(definition).then((response) => {
+      if (!response.ok) throw new Error(`${definition}: HTTP ${response.status}`);
+      return response.text();
+    });
+    text.catch(() => texts.delete(definition));
+    texts.set(definition, text);
+  }
+  return texts.get(definition);
+}
 
 async function instrumentKey(messages, definition) {
   if (!loaded.has(definition)) {
-    const key = fetch(definition)
-      .then((response) => {
-        if (!response.ok) throw new Error(`${definition}: HTTP ${response.status}`);
-        return response.text();
-      })
-      .then((text) => messages.load_instrument(text));
+    const key = definitionText(definition).then((text) => messages.load_instrument(text));
     key.catch(() => loaded.delete(definition));
     loaded.set(definition, key);
   }
@@ -41,6 +51,10 @@ async function instrumentKey(messages, definition) {
 }
 
 self.onmessage = async ({ data }) => {
+  if (data.preload) {
+    definitionText(data.preload).catch(() => {}); // a real request reports the error
+    return;
+  }
   const { id, definition, answers } = data;
   try {
     const messages = await scorer;

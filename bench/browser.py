@@ -1,0 +1,244 @@
+"""What a counsellor feels, measured in Debian's Chromium on 127.0.0.1.
+
+- time to first score on a cold instrument page, against the floor: a bare
+  page that loads the same Pyodide files and runs ``1 + 1``;
+- the warm form: instant navigation to a second instrument → its first result;
+- update latency: one answer → result in the page, over 220 changes of a
+  60-item instrument, against one animation frame;
+- long tasks on the main thread during load and Pyodide start, and whether
+  draaiboek's own scripts caused them (Long Animation Frames attribute them);
+- bytes transferred on a first and a repeat visit, raw and gzip, with the
+  Pyodide share.
+
+The page marks every result with ``performance.mark("draaiboek:result")``;
+an init script observes marks, long tasks and long animation frames from the
+very start of each page.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import statistics
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from bench.server import Counter, Transfer, serve
+from bench.site import browser_site
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
+COLD_RUNS = 5
+CHANGES = 220
+
+OBSERVE = """
+window.__bench = { marks: [], longtasks: [], frames: [] };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    window.__bench.marks.push({ name: e.name, t: e.startTime, detail: e.detail || null });
+  }
+}).observe({ type: "mark", buffered: true });
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    window.__bench.longtasks.push({ t: e.startTime, d: e.duration });
+  }
+}).observe({ type: "longtask", buffered: true });
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__bench.frames.push({
+        t: e.startTime,
+        d: e.duration,
+        scripts: e.scripts.map((s) => ({ url: s.sourceURL, d: s.duration })),
+      });
+    }
+  }).observe({ type: "long-animation-frame", buffered: true });
+} catch (error) {}
+"""
+
+FIRST_MARK = """
+([name, instrument]) => {
+  const mark = window.__bench.marks.find(
+    (m) => m.name === name && (!instrument || (m.detail && m.detail.instrument === instrument)));
+  return mark ? mark.t : null;
+}
+"""
+
+# One answer at a time: a value the item does not have yet, on a visible item;
+# the time from the change event to the result's mark.
+CHANGE_ANSWERS = """
+async (count) => {
+  const form = document.querySelector("form.db-instrument");
+  const latencies = [];
+  for (let i = 0; i < count; i++) {
+    const items = [...form.querySelectorAll("[data-item]")].filter((node) => !node.hidden);
+    const item = items[(i * 7) % items.length];
+    const choices = [...item.querySelectorAll("input[type=radio]")].filter((r) => !r.checked);
+    const input = choices[i % choices.length];
+    const marked = new Promise((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if (entry.name !== "draaiboek:result") continue;
+          observer.disconnect();
+          resolve(entry.startTime);
+        }
+      });
+      observer.observe({ type: "mark" });
+      setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
+    });
+    const start = performance.now();
+    input.checked = true;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    const end = await marked;
+    latencies.push(end === null ? null : end - start);
+  }
+  return latencies;
+}
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def served_site() -> Iterator[tuple[str, Counter]]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="draaiboek-bench-") as folder:
+        site = browser_site(Path(folder), f"{base}/")
+        server, counter = serve(site, port)
+        try:
+            yield base, counter
+        finally:
+            server.shutdown()
+
+
+def open_page(browser: Browser) -> Page:
+    """A page in a fresh context: an empty cache, as on a first visit."""
+    page = browser.new_context().new_page()
+    page.add_init_script(OBSERVE)
+    return page
+
+
+def first_mark(page: Page, name: str, instrument: str | None = None) -> float:
+    page.wait_for_function(
+        f"() => ({FIRST_MARK})({json.dumps([name, instrument])}) !== null", timeout=120_000
+    )
+    return float(page.evaluate(FIRST_MARK, [name, instrument]))
+
+
+def cold_first_score(browser: Browser, url: str, name: str) -> float:
+    page = open_page(browser)
+    try:
+        page.goto(url)
+        return first_mark(page, name)
+    finally:
+        page.context.close()
+
+
+def weight(transfers: list[Transfer]) -> dict[str, int]:
+    pyodide = [t for t in transfers if "/assets/draaiboek/pyodide-" in t.path]
+    return {
+        "requests": len(transfers),
+        "raw": sum(t.raw for t in transfers),
+        "gzip": sum(t.gzip for t in transfers),
+        "pyodide_raw": sum(t.raw for t in pyodide),
+        "pyodide_gzip": sum(t.gzip for t in pyodide),
+    }
+
+
+def long_tasks(page: Page, until: float) -> dict[str, Any]:
+    """Long tasks up to ``until`` (ms after navigation), and those our scripts caused."""
+    data = page.evaluate("() => window.__bench")
+    tasks = [task for task in data["longtasks"] if task["t"] <= until]
+    ours = [
+        frame
+        for frame in data["frames"]
+        if frame["t"] <= until
+        and sum(s["d"] for s in frame["scripts"] if "/assets/draaiboek/" in (s["url"] or "")) >= 50
+    ]
+    return {
+        "count": len(tasks),
+        "longest_ms": max((task["d"] for task in tasks), default=0.0),
+        "caused_by_draaiboek": len(ours),
+        "frames_attributed": bool(data["frames"]),
+    }
+
+
+def bench_browser() -> dict[str, Any]:
+    with served_site() as (base, counter), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with tempfile.TemporaryDirectory(prefix="draaiboek-profile-") as profile_dir:
+            profile = playwright.chromium.launch_persistent_context(
+                profile_dir, executable_path=CHROMIUM, args=CHROMIUM_ARGS
+            )
+            try:
+                return _measure(browser, profile, base, counter)
+            finally:
+                profile.close()
+                browser.close()
+
+
+def _measure(
+    browser: Browser, profile: BrowserContext, base: str, counter: Counter
+) -> dict[str, Any]:
+    form_url, floor_url = f"{base}/a/", f"{base}/vloer/"
+    # Warm the server's file cache; then alternate, so drift hits both alike.
+    cold_first_score(browser, floor_url, "vloer:result")
+    first_scores, floors = [], []
+    for _ in range(COLD_RUNS):
+        floors.append(cold_first_score(browser, floor_url, "vloer:result"))
+        first_scores.append(cold_first_score(browser, form_url, "draaiboek:result"))
+
+    # One visit, measured through: first visit, long tasks, warm form, updates, repeat visit.
+    # A profile on disk, as a real browser has: Pyodide's 9 MB wasm is too big for
+    # the memory-only cache of a fresh context.
+    page = profile.new_page()
+    page.add_init_script(OBSERVE)
+    counter.take()
+    page.goto(form_url)
+    first = first_mark(page, "draaiboek:result", "meet-zestig")
+    page.wait_for_load_state("networkidle")
+    first_visit = weight(counter.take())
+    tasks = long_tasks(page, first + 500)
+
+    updates = [ms for ms in page.evaluate(CHANGE_ANSWERS, CHANGES) if ms is not None]
+
+    click = float(page.evaluate("() => performance.mark('bench:click').startTime"))
+    page.click("text=Naar formulier B")
+    warm = first_mark(page, "draaiboek:result", "meet-tien") - click
+    reloaded = page.evaluate("() => performance.getEntriesByType('navigation').length")
+
+    page.close()
+    page = profile.new_page()
+    page.add_init_script(OBSERVE)
+    counter.take()
+    page.goto(form_url)
+    repeat_first = first_mark(page, "draaiboek:result", "meet-zestig")
+    page.wait_for_load_state("networkidle")
+    repeat_visit = weight(counter.take())
+    page.close()
+
+    return {
+        "first_score_ms": statistics.median(first_scores),
+        "floor_ms": statistics.median(floors),
+        "first_score_runs_ms": first_scores,
+        "floor_runs_ms": floors,
+        "warm_form_ms": warm,
+        "warm_form_instant_navigation": reloaded == 1,
+        "update_p50_ms": statistics.median(updates),
+        "update_p95_ms": statistics.quantiles(updates, n=20)[18],
+        "updates": len(updates),
+        "long_tasks": tasks,
+        "first_visit": first_visit,
+        "repeat_visit": repeat_visit,
+        "repeat_first_score_ms": repeat_first,
+    }

@@ -1,0 +1,167 @@
+"""The sites the benchmarks build: generated instruments, and a floor page for Pyodide.
+
+``instrument_yaml(n)`` writes an instrument of ``n`` choice items in sections
+of ten, with scores, bands, a ``show_if`` and a flag, like a real rubric.
+``browser_site`` is a small handbook with a 60-item form, a 10-item form one
+instant-navigation click away, and the floor: a bare page that loads the same
+Pyodide files and runs ``1 + 1``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from textwrap import dedent
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Meetsite
+site_url: {site_url}
+docs_dir: content
+site_dir: site
+theme:
+  name: material
+  language: nl
+  font: false
+  features: [navigation.instant]
+plugins:
+  - search:
+      lang: nl
+  - draaiboek:
+      site_id: meetsite
+      node_modules: {node_modules}
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - tables
+extra:
+  generator: false
+"""
+
+
+def instrument_yaml(items: int, title: str) -> str:
+    """A definition with ``items`` choice items (0–6) in sections of ten."""
+    lines = [
+        "version: 1",
+        f"title: {title}",
+        "summary: Gegenereerd voor de metingen.",
+        "scales:",
+        "  nul-zes:",
+        "    range: {min: 0, max: 6}",
+        "sections:",
+    ]
+    sections = [range(start, min(start + 10, items)) for start in range(0, items, 10)]
+    for number, section in enumerate(sections):
+        lines += [f"  - id: deel_{number}", f"    title: Deel {number + 1}", "    scale: nul-zes"]
+        lines.append("    items:")
+        for index in section:
+            lines.append(f"      - id: vraag_{index}")
+            lines.append(f'        text: "Uitspraak {index + 1}: hoe goed lukt dit?"')
+            if index % 10 == 9:
+                lines.append(f'        show_if: "vraag_{index - 9} != 0"')
+    lines.append("scores:")
+    for number in range(len(sections)):
+        lines += [
+            f"  - id: gemiddeld_{number}",
+            f"    label: Deel {number + 1}",
+            f'    expr: "mean(deel_{number})"',
+            "    decimals: 1",
+            "    max: 6",
+            "    chart: delen",
+        ]
+    lines += [
+        "  - id: totaal",
+        '    expr: "sum(all)"',
+        "    bands:",
+        f"      - {{id: laag, below: {items * 2}, label: Laag, advice: Plan acties.}}",
+        "      - {id: hoog, label: Hoog}",
+        "flags:",
+        "  - id: weinig",
+        '    when: "answered(all) > 0 and totaal < 10"',
+        "    level: info",
+        "    message: Nog weinig sterke punten.",
+        "highlights: {strength_min: 6, work_point_max: 1}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_config(root: Path, site_url: str | None = None) -> Path:
+    config = root / "mkdocs.yml"
+    config.write_text(
+        MKDOCS_YML.format(site_url=site_url or "null", node_modules=ROOT / "node_modules"),
+        encoding="utf-8",
+    )
+    return config
+
+
+def browser_site(root: Path, site_url: str) -> Path:
+    """Build the browser benchmark's site into ``root/site``; return that folder."""
+    (root / "checklists").mkdir(parents=True, exist_ok=True)
+    (root / "checklists" / "meet-zestig.yaml").write_text(instrument_yaml(60, "Zestig vragen"))
+    (root / "checklists" / "meet-tien.yaml").write_text(instrument_yaml(10, "Tien vragen"))
+    content = root / "content"
+    content.mkdir(exist_ok=True)
+    (content / "index.md").write_text("# Meetsite\n\n[Formulier A](a.md)\n")
+    (content / "a.md").write_text(
+        '# Formulier A\n\n[Naar formulier B](b.md)\n\n{{ checklist("meet-zestig") }}\n'
+    )
+    (content / "b.md").write_text('# Formulier B\n\n{{ checklist("meet-tien") }}\n')
+    site = build_quietly(write_config(root, site_url))
+    _write_floor(site)
+    return site
+
+
+def _write_floor(site: Path) -> None:
+    """The floor: only Pyodide, from the same files, in a worker, running ``1 + 1``."""
+    (runtime,) = (site / "assets" / "draaiboek").glob("pyodide-*")
+    floor = site / "vloer"
+    floor.mkdir()
+    (floor / "worker.mjs").write_text(
+        dedent(
+            f"""\
+            import {{ loadPyodide }} from "../assets/draaiboek/{runtime.name}/pyodide.mjs";
+            const pyodide = await loadPyodide({{
+              indexURL: new URL("../assets/draaiboek/{runtime.name}/", import.meta.url).href,
+            }});
+            postMessage(pyodide.runPython("1 + 1"));
+            """
+        )
+    )
+    (floor / "index.html").write_text(
+        dedent(
+            """\
+            <!doctype html>
+            <html lang="nl"><head><meta charset="utf-8"><title>Vloer</title></head>
+            <body><p id="uitkomst">…</p>
+            <script>
+              const worker = new Worker("worker.mjs", { type: "module" });
+              worker.onmessage = ({ data }) => {
+                document.getElementById("uitkomst").textContent = String(data);
+                performance.mark("vloer:result");
+              };
+            </script>
+            </body></html>
+            """
+        )
+    )
+
+
+def build_quietly(config_file: Path, site_dir: Path | None = None) -> Path:
+    """``mkdocs build`` in this process, INFO lines silenced; return the site folder."""
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        config = load_config(
+            config_file=str(config_file),
+            **({"site_dir": str(site_dir)} if site_dir else {}),
+        )
+        build(config)
+    finally:
+        logger.setLevel(level)
+    return Path(config.site_dir)
