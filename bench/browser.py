@@ -144,6 +144,19 @@ def cold_first_score(browser: Browser, url: str, name: str) -> float:
         page.context.close()
 
 
+def visit(
+    profile: BrowserContext, url: str, counter: Counter
+) -> tuple[Page, float, dict[str, int]]:
+    """Open the 60-item form in a new tab: the page, its first score, what was transferred."""
+    page = profile.new_page()
+    page.add_init_script(OBSERVE)
+    counter.take()
+    page.goto(url)
+    first = first_mark(page, "draaiboek:result", "meet-zestig")
+    page.wait_for_load_state("networkidle")
+    return page, first, weight(counter.take())
+
+
 def weight(transfers: list[Transfer]) -> dict[str, int]:
     pyodide = [t for t in transfers if "/assets/draaiboek/pyodide-" in t.path]
     return {
@@ -201,13 +214,7 @@ def _measure(
     # One visit, measured through: first visit, long tasks, warm form, updates, repeat visit.
     # A profile on disk, as a real browser has: Pyodide's 9 MB wasm is too big for
     # the memory-only cache of a fresh context.
-    page = profile.new_page()
-    page.add_init_script(OBSERVE)
-    counter.take()
-    page.goto(form_url)
-    first = first_mark(page, "draaiboek:result", "meet-zestig")
-    page.wait_for_load_state("networkidle")
-    first_visit = weight(counter.take())
+    page, first, first_visit = visit(profile, form_url, counter)
     tasks = long_tasks(page, first + 500)
 
     updates = [ms for ms in page.evaluate(CHANGE_ANSWERS, CHANGES) if ms is not None]
@@ -218,13 +225,7 @@ def _measure(
     reloaded = page.evaluate("() => performance.getEntriesByType('navigation').length")
 
     page.close()
-    page = profile.new_page()
-    page.add_init_script(OBSERVE)
-    counter.take()
-    page.goto(form_url)
-    repeat_first = first_mark(page, "draaiboek:result", "meet-zestig")
-    page.wait_for_load_state("networkidle")
-    repeat_visit = weight(counter.take())
+    page, repeat_first, repeat_visit = visit(profile, form_url, counter)
     page.close()
 
     return {

@@ -18,7 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.site import ROOT, build_quietly, instrument_yaml, write_config
+from tests.sitelib import ROOT
+
+from bench.site import build_quietly, generated_site, instrument_yaml
 
 RUNS = 5
 SCALES = (10, 100, 1_000)
@@ -57,16 +59,12 @@ def bench_scaling() -> list[dict[str, Any]]:
     for count in SCALES:
         with tempfile.TemporaryDirectory(prefix="draaiboek-scale-") as folder:
             root = Path(folder)
-            checklists = root / "checklists"
-            checklists.mkdir()
             text = instrument_yaml(30, "Gegenereerd")
-            for index in range(count):
-                (checklists / f"gen-{index:04d}.yaml").write_text(text, encoding="utf-8")
-            (root / "content").mkdir()
-            (root / "content" / "index.md").write_text(
-                "# Schaal\n\n[Overzicht](instrumenten/index.md)\n"
+            config = generated_site(
+                root,
+                {f"gen-{index:04d}.yaml": text for index in range(count)},
+                {"index.md": "# Schaal\n\n[Overzicht](instrumenten/index.md)\n"},
             )
-            config = write_config(root)
             # As a real handbook: a nav of its own pages; instrument pages are reached
             # through the overview (else every page would list all of them).
             with config.open("a", encoding="utf-8") as extra:

@@ -15,33 +15,7 @@ from textwrap import dedent
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-ROOT = Path(__file__).resolve().parent.parent
-
-MKDOCS_YML = """\
-site_name: Meetsite
-site_url: {site_url}
-docs_dir: content
-site_dir: site
-theme:
-  name: material
-  language: nl
-  font: false
-  features: [navigation.instant]
-plugins:
-  - search:
-      lang: nl
-  - draaiboek:
-      site_id: meetsite
-      node_modules: {node_modules}
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - tables
-extra:
-  generator: false
-"""
+from tests.sitelib import write_site
 
 
 def instrument_yaml(items: int, title: str) -> str:
@@ -90,28 +64,32 @@ def instrument_yaml(items: int, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_config(root: Path, site_url: str | None = None) -> Path:
-    config = root / "mkdocs.yml"
-    config.write_text(
-        MKDOCS_YML.format(site_url=site_url or "null", node_modules=ROOT / "node_modules"),
-        encoding="utf-8",
+def generated_site(
+    root: Path, instruments: dict[str, str], pages: dict[str, str], *, site_url: str = ""
+) -> Path:
+    """A site folder (the test suite's layout) with these definitions and pages."""
+    return (
+        write_site(root, checklists=None, definitions=instruments, pages=pages, site_url=site_url)
+        / "mkdocs.yml"
     )
-    return config
 
 
 def browser_site(root: Path, site_url: str) -> Path:
     """Build the browser benchmark's site into ``root/site``; return that folder."""
-    (root / "checklists").mkdir(parents=True, exist_ok=True)
-    (root / "checklists" / "meet-zestig.yaml").write_text(instrument_yaml(60, "Zestig vragen"))
-    (root / "checklists" / "meet-tien.yaml").write_text(instrument_yaml(10, "Tien vragen"))
-    content = root / "content"
-    content.mkdir(exist_ok=True)
-    (content / "index.md").write_text("# Meetsite\n\n[Formulier A](a.md)\n")
-    (content / "a.md").write_text(
-        '# Formulier A\n\n[Naar formulier B](b.md)\n\n{{ checklist("meet-zestig") }}\n'
+    config = generated_site(
+        root,
+        {
+            "meet-zestig.yaml": instrument_yaml(60, "Zestig vragen"),
+            "meet-tien.yaml": instrument_yaml(10, "Tien vragen"),
+        },
+        {
+            "index.md": "# Meetsite\n\n[Formulier A](a.md)\n",
+            "a.md": '# Formulier A\n\n[Naar formulier B](b.md)\n\n{{ checklist("meet-zestig") }}\n',
+            "b.md": '# Formulier B\n\n{{ checklist("meet-tien") }}\n',
+        },
+        site_url=site_url,
     )
-    (content / "b.md").write_text('# Formulier B\n\n{{ checklist("meet-tien") }}\n')
-    site = build_quietly(write_config(root, site_url))
+    site = build_quietly(config)
     _write_floor(site)
     return site
 
