@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 from textwrap import dedent
@@ -121,3 +122,14 @@ def build_site(root: Path, *, strict: bool = True) -> Path:
     finally:
         logger.removeHandler(errors)
     return root / "site"
+
+
+def draaiboek(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed command line as an organisation's web admin would."""
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/draaiboek"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )

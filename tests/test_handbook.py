@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +21,7 @@ from draaiboek.glossary import load_glossary
 from draaiboek.loader import load_catalog
 from draaiboek.origins import scan_site
 from draaiboek.plugin import macro_calls
-from tests.sitelib import ROOT
+from tests.sitelib import ROOT, draaiboek
 
 CONTENT = ROOT / "content"
 CHECKLISTS = ROOT / "checklists"
@@ -185,13 +184,7 @@ def test_the_glossary_explains_every_abbreviation_the_sources_use() -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`draaiboek build --strict` of the repository, as CI and `make serve` see it."""
     site = tmp_path_factory.mktemp("handbook") / "site"
-    done = subprocess.run(
-        [str(ROOT / ".venv/bin/draaiboek"), "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = draaiboek(["build", "--strict", "-d", str(site)], cwd=ROOT)
     assert done.returncode == 0, done.stderr
     return site
 

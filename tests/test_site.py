@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from draaiboek.loader import load_catalog
 from draaiboek.origins import scan_site
-from tests.sitelib import FIXTURES, ROOT, BuildFailed, build_site, write_site
+from tests.sitelib import FIXTURES, BuildFailed, build_site, draaiboek, write_site
 
 EMBED_PAGE = """\
 # Formulieren
@@ -39,17 +38,6 @@ def build_error(root: Path, *, strict: bool = True) -> str:
     with pytest.raises(BuildFailed) as raised:
         build_site(root, strict=strict)
     return str(raised.value)
-
-
-def draaiboek(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the installed command line as an organisation's web admin would."""
-    return subprocess.run(
-        [str(ROOT / ".venv/bin/draaiboek"), *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -34,7 +34,8 @@ from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime, run
 log = get_plugin_logger(__name__)
 
 ASSETS_DIR = "assets/draaiboek"
-BROWSER_FILES = ("forms.js", "worker.mjs", "draaiboek.css")
+# Copied as they are; worker.mjs is generated per build (see _worker).
+BROWSER_FILES = ("forms.js", "draaiboek.css")
 _ASSETS_SOURCE = Path(__file__).parent / "assets"
 # mkdocs-material's offline plugin would load this shim (it lets the search
 # worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
@@ -43,8 +44,8 @@ IFRAME_WORKER_SHIM = "iframe-worker/shim/index.js"
 # Never on file:// (browsers refuse module workers there; forms.js explains).
 EARLY_START = (
     '<script>if(location.protocol!=="file:"&&typeof Worker==="function")try{{'
-    'const w=new Worker("{worker}",{{type:"module"}});w.early=[];'
-    "w.onmessage=e=>w.early.push(e.data);window.draaiboekWorker=w}}catch(e){{}}</script>"
+    'const w=new Worker("{worker}",{{type:"module"}});w.missed=[];'
+    "w.onmessage=e=>w.missed.push(e.data);window.draaiboekWorker=w}}catch(e){{}}</script>"
 )
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
@@ -55,7 +56,8 @@ _MACRO = re.compile(
     r"""\{\{\s*(?P<name>[A-Za-z_]\w*)\s*\(\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')?\s*\)\s*\}\}"""
 )
 _MACRO_START = re.compile(r"\{\{\s*(?P<name>checklist|faq|woordenlijst)\b")
-_MACRO_ARGUMENT = {"checklist": "de-id", "faq": "de-id", "woordenlijst": None}
+# Whether each macro takes an id.
+_MACRO_TAKES_ID = {"checklist": True, "faq": True, "woordenlijst": False}
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _SLOT = '<div data-draaiboek-slot="{}"></div>'
@@ -205,8 +207,6 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             shim = str(self.iframe_worker_shim())
             files.append(File.generated(config, IFRAME_WORKER_TARGET, abs_src_path=shim))
         for name in BROWSER_FILES:
-            if name == "worker.mjs":
-                continue
             files.append(
                 File.generated(
                     config, f"{ASSETS_DIR}/{name}", abs_src_path=str(_ASSETS_SOURCE / name)
@@ -229,13 +229,12 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             return _relative_link(src_uri, f"{self.config.pages_dir}/{instrument_id}.md")
 
         def expand(match: re.Match[str], line: int) -> str:
-            name = match.group("name")
-            ref = match.group("dq") if match.group("dq") is not None else match.group("sq")
-            if name not in _MACRO_ARGUMENT:
+            name, ref = match.group("name"), _macro_ref(match)
+            if name not in _MACRO_TAKES_ID:
                 return match.group(0)
-            if (ref is None) != (_MACRO_ARGUMENT[name] is None):
+            if (ref is not None) != _MACRO_TAKES_ID[name]:
                 raise PluginError(f"{where}:{line}: {_macro_usage(name)}")
-            if name == "woordenlijst":
+            if ref is None:  # {{ woordenlijst() }}
                 if not self.config.glossary:
                     raise PluginError(
                         f"{where}:{line}: er is geen woordenlijst\n"
@@ -396,8 +395,7 @@ def macro_calls(markdown: str, where: str = "") -> list[tuple[str, str | None, i
     calls: list[tuple[str, str | None, int]] = []
 
     def record(match: re.Match[str], line: int) -> str:
-        ref = match.group("dq") if match.group("dq") is not None else match.group("sq")
-        calls.append((match.group("name"), ref, line))
+        calls.append((match.group("name"), _macro_ref(match), line))
         return ""
 
     _expand_macros(markdown, record, where)
@@ -441,14 +439,19 @@ def _expand_line(text: str, expand: Expander, where: str, line: int) -> str:
     return result
 
 
+def _macro_ref(match: re.Match[str]) -> str | None:
+    """The id between the quotes, or ``None`` for ``{{ name() }}``."""
+    return match.group("dq") if match.group("dq") is not None else match.group("sq")
+
+
 def _macro_usage(name: str) -> str:
-    if _MACRO_ARGUMENT[name] is None:
+    if not _MACRO_TAKES_ID[name]:
         return f"{{{{ {name}() }}}} heeft geen id nodig\n    {_tip(name)}"
     return f"{{{{ {name}() }}}} mist de id\n    {_tip(name)}"
 
 
 def _tip(name: str) -> str:
-    if _MACRO_ARGUMENT[name] is None:
+    if not _MACRO_TAKES_ID[name]:
         return f"tip: schrijf {{{{ {name}() }}}}"
     return f'tip: schrijf {{{{ {name}("de-id") }}}} met de id tussen aanhalingstekens'
 

@@ -102,7 +102,6 @@
     nextId: 1,
     waiting: new Map(),
     listeners: new Set(),
-    pending: [], // definitions to preload once the worker exists
 
     unavailableReason() {
       if (location.protocol === "file:") return TEXT.fileProtocol;
@@ -110,38 +109,33 @@
       return "";
     },
 
-    // Start once, as soon as the page can be read: Pyodide loads and compiles in
-    // the worker's own thread, in parallel with reading; the page's thread only
+    // Start once, when the first form mounts: Pyodide loads and compiles in the
+    // worker's own thread, in parallel with reading; the page's thread only
     // creates the worker.
     start() {
       if (this.state !== "idle") return;
       const reason = this.unavailableReason();
       if (reason) return this.become("unavailable", reason);
       this.become("loading");
-      afterPageIsUsable(() => {
-        performance.mark("draaiboek:scorer-start");
-        // Started from the page's <head> already (see the plugin); else start it now.
-        const early = window.draaiboekWorker;
-        delete window.draaiboekWorker;
-        try {
-          this.worker = early || new Worker(new URL("worker.mjs", BASE), { type: "module" });
-        } catch (error) {
-          return this.become("unavailable", TEXT.failed(String(error)));
-        }
-        this.worker.onmessage = ({ data }) => this.receive(data);
-        for (const data of (early && early.early) || []) this.receive(data);
-        for (const definition of this.pending.splice(0)) this.preload(definition);
-        this.worker.onerror = (event) => {
-          event.preventDefault();
-          this.fail(event.message || "onbekende fout");
-        };
-      });
+      // Started from the page's <head> already (see the plugin); else start it now.
+      const early = window.draaiboekWorker;
+      delete window.draaiboekWorker;
+      try {
+        this.worker = early || new Worker(new URL("worker.mjs", BASE), { type: "module" });
+      } catch (error) {
+        return this.become("unavailable", TEXT.failed(String(error)));
+      }
+      this.worker.onmessage = ({ data }) => this.receive(data);
+      for (const data of (early && early.missed) || []) this.receive(data);
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(event.message || "onbekende fout");
+      };
     },
 
     // Fetch a form's definition in the worker while Pyodide is still loading.
     preload(definition) {
       if (this.worker) this.worker.postMessage({ preload: definition });
-      else this.pending.push(definition);
     },
 
     receive(data) {
@@ -188,14 +182,6 @@
       });
     },
   };
-
-  function afterPageIsUsable(run) {
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", run, { once: true });
-    } else {
-      run();
-    }
-  }
 
   // ---------------------------------------------------------------------------
   // Storage on this device.
@@ -1129,9 +1115,6 @@
 
   // Both: document$ announces pages that instant navigation swaps in, but it
   // does not fire on file://. Mounting twice is harmless (data-mounted).
-  // This script comes after the page's content: if it has a form, start the
-  // scorer now rather than after the theme's scripts have run.
-  if (document.querySelector("form.db-instrument")) scorer.start();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);
   }
