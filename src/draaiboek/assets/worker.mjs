@@ -4,6 +4,8 @@
 //
 // Messages in:  {preload: <url of compiled JSON>} (fetch it now, while Pyodide loads)
 //               {id, definition: <url of compiled JSON>, answers: {...}}
+//               {id, op: "compare" | "group" | …, definition, answers: <payload>}
+//                 (op defaults to "score"; calls draaiboek_scoring.messages.<op>_json)
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {id, reply: {ok, result | kind, problems}} | {id, error}
 
@@ -55,11 +57,13 @@ self.onmessage = async ({ data }) => {
     definitionText(data.preload).catch(() => {}); // a real request reports the error
     return;
   }
-  const { id, definition, answers } = data;
+  const { id, definition, answers, op = "score" } = data;
   try {
     const messages = await scorer;
     const key = await instrumentKey(messages, definition);
-    const reply = JSON.parse(messages.score_json(key, JSON.stringify(answers)));
+    const call = messages[`${op}_json`];
+    if (typeof call !== "function") throw new Error(`unknown scorer operation '${op}'`);
+    const reply = JSON.parse(call(key, JSON.stringify(answers)));
     postMessage({ id, reply });
   } catch (error) {
     postMessage({ id, error: String(error) });
