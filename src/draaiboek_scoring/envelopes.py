@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from draaiboek_scoring.errors import AnswerProblem, AnswersError
@@ -30,11 +30,12 @@ class Record:
     """One answer set: what the scorer receives, plus its (optional) metadata."""
 
     data: Mapping[str, Any]  # an envelope or a bare answers mapping, as given
-    number: int  # 1-based position in its file, for messages
+    number: int  # 1-based position among the records read together, for messages
     label: str | None = None
     assessor: str | None = None
     date: str | None = None
     saved_at: str | None = None
+    source: str = ""  # the file it came from, when there is one
 
     @property
     def instrument(self) -> str | None:
@@ -43,9 +44,15 @@ class Record:
         return value if isinstance(value, str) else None
 
     @property
+    def version(self) -> object:
+        """The instrument version an envelope names; ``None`` for a bare mapping."""
+        return self.data.get("version") if is_envelope(self.data) else None
+
+    @property
     def name(self) -> str:
-        """How messages refer to this record: its number, and its label when it has one."""
-        return f"antwoordenset {self.number}" + (f" ({self.label})" if self.label else "")
+        """How messages refer to this record: file, number, and label when it has one."""
+        own = f"antwoordenset {self.number}" + (f" ({self.label})" if self.label else "")
+        return f"{self.source}, {own}" if self.source else own
 
 
 def is_envelope(data: Mapping[str, Any]) -> bool:
@@ -96,35 +103,30 @@ def read_records(data: object) -> list[Record]:
     return records
 
 
-def records_of(payload: Sequence[object]) -> list[Record]:
-    """The records of several files or envelopes together, numbered across all of them."""
+def as_records(payload: Sequence[object]) -> list[Record]:
+    """Records from envelopes, bare mappings, bundles or ready :class:`Record` objects.
+
+    Bundles are expanded in place; parsed records are numbered 1, 2, … across
+    the whole payload so that messages and the comparison agree on
+    "antwoordenset 3". :class:`Record` objects are kept as they are.
+    """
     records: list[Record] = []
     problems: list[AnswerProblem] = []
-    for data in payload:
+    for place, data in enumerate(payload, 1):
+        if isinstance(data, Record):
+            records.append(data)  # already named by whoever read it (the CLI: file names)
+            continue
         try:
             found = read_records(data)
         except AnswersError as exc:
-            start = len(records) + 1
-            problems += [
-                AnswerProblem(p.item, f"antwoordenset {start}: {p.message}") for p in exc.problems
-            ]
+            # A bundle's own messages already number its records.
+            where = f"bundel {place}" if is_bundle(data) else f"antwoordenset {len(records) + 1}"
+            problems += [AnswerProblem(p.item, f"{where}: {p.message}") for p in exc.problems]
             continue
-        for record in found:
-            records.append(_renumber(record, len(records) + 1))
+        records += [replace(record, number=len(records) + 1) for record in found]
     if problems:
         raise AnswersError(problems)
     return records
-
-
-def _renumber(record: Record, number: int) -> Record:
-    return Record(
-        record.data,
-        number,
-        record.label,
-        record.assessor,
-        record.date,
-        record.saved_at,
-    )
 
 
 def _record(

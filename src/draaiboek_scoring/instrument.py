@@ -103,6 +103,7 @@ class Section:
     title: str
     show_if: Expression | None
     items: tuple[str, ...]
+    layout: str = "list"  # list | grid; a grid is a rubric (comparison reports its agreement)
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,13 @@ def _read_instrument(data: Mapping[str, Any]) -> Instrument:
             _by_value={value_key(o.value): o for o in options},
         )
     sections = tuple(
-        Section(s["id"], s.get("title") or "", _expression(s.get("show_if")), tuple(s["items"]))
+        Section(
+            s["id"],
+            s.get("title") or "",
+            _expression(s.get("show_if")),
+            tuple(s["items"]),
+            s.get("layout") or "list",
+        )
         for s in data["sections"]
     )
     for section in sections:

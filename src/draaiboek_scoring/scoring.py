@@ -33,6 +33,19 @@ def score(instrument: Instrument | Mapping[str, Any], answers: object) -> Result
     return _Run(instrument, validate(instrument, answers)).result()
 
 
+def score_visible(
+    instrument: Instrument, answers: object, *, any_version: bool = False
+) -> tuple[Result, dict[str, Answer]]:
+    """The result, and every item's answer as the result saw it (``None`` when hidden).
+
+    Comparison and the group overview need both: a hidden item's stored
+    answer must not count, exactly as it does not count in the result.
+    """
+    run = _Run(instrument, validate(instrument, answers, any_version=any_version))
+    result = run.result()
+    return result, {item_id: run.answer(item_id) for item_id in instrument.items}
+
+
 class _Run:
     """One scoring pass; memoises visibility and item scores for the expressions."""
 
