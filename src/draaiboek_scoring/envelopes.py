@@ -36,6 +36,7 @@ class Record:
     date: str | None = None
     saved_at: str | None = None
     source: str = ""  # the file it came from, when there is one
+    in_bundle: bool = False  # one of several records in its file
 
     @property
     def instrument(self) -> str | None:
@@ -51,7 +52,10 @@ class Record:
     @property
     def name(self) -> str:
         """How messages refer to this record: file, number, and label when it has one."""
-        own = f"antwoordenset {self.number}" + (f" ({self.label})" if self.label else "")
+        label = f" ({self.label})" if self.label else ""
+        if self.source and not self.in_bundle:
+            return self.source + label  # the file is the record
+        own = f"antwoordenset {self.number}{label}"
         return f"{self.source}, {own}" if self.source else own
 
 
@@ -97,7 +101,10 @@ def read_records(data: object) -> list[Record]:
             AnswerProblem("", f"te veel antwoordensets ({len(raw)}, hoogstens {MAX_RECORDS})")
         )
         raise AnswersError(problems)
-    records = [_record(envelope, number, problems) for number, envelope in enumerate(raw, 1)]
+    records = [
+        replace(_record(envelope, number, problems), in_bundle=True)
+        for number, envelope in enumerate(raw, 1)
+    ]
     if problems:
         raise AnswersError(problems)
     return records
