@@ -213,6 +213,69 @@ def test_the_full_instrument_scores_every_item_type(page: Page, base_url: str) -
     expect(page.locator('[data-outcome="doorverwijzen"]')).to_be_visible()
 
 
+def test_an_empty_form_shows_a_pending_outcome_and_provisional_scores(
+    page: Page, base_url: str
+) -> None:
+    open_form(page, f"{base_url}/instrumenten/tweede/")
+    form = page.locator("form.db-instrument")
+    pending = page.locator("[data-outcome-pending]")
+    outcomes = page.locator("[data-outcome]")
+    expect(form).to_have_attribute("data-complete", "false")
+    expect(pending).to_have_text("Nog geen uitkomst: vul eerst alle vragen in.")
+    expect(pending).to_be_visible()
+    expect(outcomes.first).to_be_hidden()
+    expect(outcomes.last).to_be_hidden()
+    page.check('input[name="cv"][value="zelf"]')
+    page.check('input[name="vacatures"][value="zelf"]')
+    # Scores and bands stay live, marked provisional; still no outcome.
+    expect(page.locator('[data-score="totaal"]')).to_have_attribute("data-value", "4")
+    expect(page.locator("[data-progress]")).to_have_text("Voorlopig: 2 van 3 vragen beantwoord.")
+    expect(page.locator("[data-provisional]")).to_be_visible()
+    expect(pending).to_be_visible()
+    expect(outcomes.first).to_be_hidden()
+    expect(outcomes.last).to_be_hidden()
+    page.check('input[name="netwerk"][value="zelf"]')
+    expect(form).to_have_attribute("data-complete", "true")
+    expect(page.locator('[data-outcome="solliciteren"]')).to_be_visible()
+    expect(pending).to_be_hidden()
+    expect(page.locator("[data-progress]")).to_have_text("3 van 3 vragen beantwoord.")
+    expect(page.locator("[data-result]")).not_to_contain_text(
+        re.compile("voorlopig", re.IGNORECASE), use_inner_text=True
+    )
+    # Clearing the answers takes the decision back.
+    page.click('[data-action="clear"]')
+    expect(form).to_have_attribute("data-complete", "false")
+    expect(pending).to_be_visible()
+    expect(page.locator('[data-outcome="solliciteren"]')).to_be_hidden()
+
+
+def test_decide_required_gives_the_outcome_once_required_questions_are_answered(
+    page: Page, base_url: str
+) -> None:
+    open_form(page, f"{base_url}/instrumenten/volledig/")
+    form = page.locator("form.db-instrument")
+    pending = page.locator("[data-outcome-pending]")
+    expect(pending).to_have_text("Nog geen uitkomst: vul eerst alle verplichte vragen in.")
+    expect(pending).to_be_visible()
+    expect(page.locator('[data-outcome="verder"]')).to_be_hidden()
+    page.check('input[name="internet_thuis"][value="ja"]')
+    # Decided, yet the form is not complete: the result says it is provisional.
+    expect(page.locator('[data-outcome="verder"]')).to_be_visible()
+    expect(pending).to_be_hidden()
+    expect(form).to_have_attribute("data-complete", "false")
+    expect(page.locator("[data-progress]")).to_contain_text("Voorlopig: 1 van ")
+    expect(page.locator("[data-provisional]")).to_be_visible()
+    page.check('input[name="internet_thuis"][value="nee"]')
+    answer_volledig(page)
+    page.check('input[name="samenwerken"][value="2"]')
+    expect(form).to_have_attribute("data-complete", "true")
+    expect(page.locator("[data-progress]")).to_have_text("9 van 9 vragen beantwoord.")
+    expect(page.locator("[data-provisional]")).to_be_hidden()
+    expect(page.locator("[data-result]")).not_to_contain_text(
+        re.compile("voorlopig", re.IGNORECASE), use_inner_text=True
+    )
+
+
 def test_show_if_hides_and_shows(page: Page, base_url: str) -> None:
     open_form(page, f"{base_url}/instrumenten/volledig/")
     elders = page.locator('[data-item="internet_elders"]')

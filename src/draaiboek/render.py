@@ -250,6 +250,10 @@ class Renderer:
             ],
             "highlights": model.highlights is not None,
             "has_required": any(item.model.required for item in definition.resolved.items.values()),
+            # The empty form's state, so the page is right before the scorer runs.
+            "decide": model.decide,
+            "complete": initial["complete"],
+            "outcome_pending": initial["outcome_pending"],
         }
 
     def _section(

@@ -115,6 +115,8 @@
     checkAnswers: "Controleer deze antwoorden:",
     /** @param {number} answered @param {number} total */
     progress: (answered, total) => total === 0 ? "Dit formulier heeft geen vragen om te tellen." : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
+    /** @param {number} answered @param {number} total */
+    provisional: (answered, total) => `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
     nothingYet: "Nog niets ingevuld.",
     storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
     storageFull: "Je antwoorden konden niet bewaard worden: de opslag van deze browser is vol.",
@@ -810,16 +812,23 @@
     for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
     for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
     const region = one(form, "[data-result]");
-    one(region, "[data-progress]").textContent = result.answered === 0 ? TEXT.nothingYet : TEXT.progress(result.answered, result.total);
+    showProgress(form, region, result);
     showScores(region, result);
-    const outcome = result.outcome ? result.outcome.id : null;
+    const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
     for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
+    for (const node of all(region, "[data-outcome-pending]")) node.hidden = !result.outcome_pending;
     const raised = new Set(result.flags.map((flag) => flag.id));
     for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
     fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
     fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
     fillList(form, region.querySelector("[data-missing]"), result.missing_required);
     for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+  }
+  function showProgress(form, region, result) {
+    form.dataset.complete = String(result.complete);
+    const { answered, total, complete } = result;
+    one(region, "[data-progress]").textContent = answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total);
+    for (const node of all(region, "[data-provisional]")) node.hidden = complete || answered === 0;
   }
   function showScores(region, result) {
     for (const output of all(region, "[data-score]")) {
@@ -951,6 +960,7 @@
       form.dataset.scorer = "unavailable";
       status.textContent = reason;
       for (const node of all(form, "[data-item][hidden], [data-section][hidden]")) node.hidden = false;
+      for (const node of all(form, "[data-outcome-pending]")) node.hidden = true;
     } else if (state === "ready") {
       showReady(form);
     } else {

@@ -23,17 +23,33 @@ export function showResult(form, result) {
   for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
   for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
   const region = one(form, "[data-result]");
-  one(region, "[data-progress]").textContent =
-    result.answered === 0 ? TEXT.nothingYet : TEXT.progress(result.answered, result.total);
+  showProgress(form, region, result);
   showScores(region, result);
-  const outcome = result.outcome ? result.outcome.id : null;
+  const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
   for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
+  for (const node of all(region, "[data-outcome-pending]")) node.hidden = !result.outcome_pending;
   const raised = new Set(result.flags.map((flag) => flag.id));
   for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
   fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
   fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
   fillList(form, region.querySelector("[data-missing]"), result.missing_required);
   for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+}
+
+/**
+ * How far the form is: data-complete on the form, and until it is complete
+ * the result is marked provisional (FORMAT.md "Complete, provisional,
+ * decided"): scores and flags are live but can still change.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} region
+ * @param {Result} result
+ */
+function showProgress(form, region, result) {
+  form.dataset.complete = String(result.complete);
+  const { answered, total, complete } = result;
+  one(region, "[data-progress]").textContent =
+    answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total);
+  for (const node of all(region, "[data-provisional]")) node.hidden = complete || answered === 0;
 }
 
 /**

@@ -22,7 +22,9 @@ import { TEXT } from "./text.js";
  * @property {number} answered
  * @property {number} total
  * @property {Record<string, Score>} scores
- * @property {{id: string} | null} outcome
+ * @property {{id: string} | null} outcome null too while outcome_pending
+ * @property {boolean} outcome_pending the instrument's `decide` rule is not met yet
+ * @property {boolean} complete every visible question and every required one answered
  * @property {{id: string}[]} flags
  * @property {{strengths?: string[], work_points?: string[]}} [highlights]
  * @property {string[]} [missing_required]

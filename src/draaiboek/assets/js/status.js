@@ -22,6 +22,8 @@ export function showScorerState(form, state, reason) {
     status.textContent = reason;
     // Nothing can evaluate show_if now: show every question and section.
     for (const node of all(form, "[data-item][hidden], [data-section][hidden]")) node.hidden = false;
+    // Nor decide an outcome: "fill in everything first" would promise one.
+    for (const node of all(form, "[data-outcome-pending]")) node.hidden = true;
   } else if (state === "ready") {
     showReady(form);
   } else {

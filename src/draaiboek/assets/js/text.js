@@ -26,6 +26,9 @@ export const TEXT = {
     total === 0
       ? "Dit formulier heeft geen vragen om te tellen."
       : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
+  /** @param {number} answered @param {number} total */
+  provisional: (answered, total) =>
+    `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
   nothingYet: "Nog niets ingevuld.",
   storageOff:
     "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). " +
