@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.setup-stamp
 NODE_STAMP := node_modules/.setup-stamp
 CHROMIUM  := /usr/bin/chromium
 
-.PHONY: browser setup serve build test check lint format typecheck bench screenshots clean
+.PHONY: browser setup serve build test check lint format typecheck typecheck-js bundle bench screenshots clean
 
 setup: $(STAMP) $(NODE_STAMP) browser
 
@@ -33,10 +33,21 @@ browser:
 	  fi; \
 	fi
 
-serve: setup
+# The browser runtime: ES modules in src/draaiboek/assets/js/, bundled by
+# esbuild into the one classic script the site loads (committed, so a site
+# builds without Node.js; tests/test_bundle.py checks it is up to date).
+JS_SOURCES := $(wildcard src/draaiboek/assets/js/*.js)
+JS_BUNDLE  := src/draaiboek/assets/forms.js
+
+$(JS_BUNDLE): $(JS_SOURCES) scripts/bundle.mjs $(NODE_STAMP)
+	node scripts/bundle.mjs
+
+bundle: $(JS_BUNDLE)
+
+serve: setup $(JS_BUNDLE)
 	$(VENV)/bin/draaiboek serve --dev-addr 127.0.0.1:8000
 
-build: setup
+build: setup $(JS_BUNDLE)
 	$(VENV)/bin/draaiboek build
 
 test: setup
@@ -53,7 +64,11 @@ format: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
-check: lint typecheck test
+# The JavaScript's JSDoc types, checked by tsc (strict; nothing is emitted).
+typecheck-js: $(NODE_STAMP)
+	node_modules/.bin/tsc -p tsconfig.json
+
+check: lint typecheck typecheck-js test
 
 bench: setup
 	$(PY) -m bench
