@@ -17,7 +17,7 @@ class Block:
             raise ImportError('blocked: ' + name)
 sys.meta_path.insert(0, Block())
 import draaiboek_scoring, draaiboek_scoring.messages
-from draaiboek_scoring import score
+from draaiboek_scoring import compare, group, score
 result = score({'format': 'draaiboek-instrument/1', 'id': 'x', 'version': 1, 'title': 'x',
                 'sections': [{'id': 's', 'items': ['a']}],
                 'items': [{'id': 'a', 'section': 's', 'type': 'number'}],
@@ -47,5 +47,6 @@ def test_wheel_is_reproducible_and_complete(tmp_path: Path) -> None:
     names = zipfile.ZipFile(first).namelist()
     assert "draaiboek_scoring/scoring.py" in names
     assert "draaiboek_scoring/expressions.py" in names
+    assert {"draaiboek_scoring/compare.py", "draaiboek_scoring/group.py"} <= set(names)
     assert any(n.endswith(".dist-info/RECORD") for n in names)
     assert not any(n.startswith("draaiboek/") for n in names)

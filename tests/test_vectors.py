@@ -115,3 +115,30 @@ def test_cli(vectors: list[Vector], tmp_path: Path, capsys: pytest.CaptureFixtur
             if problems:
                 failures[vector.id] = problems
     assert not failures, json.dumps(failures, indent=2, ensure_ascii=False)
+
+
+def test_worker_payloads_that_do_not_fit_get_dutch_problems(vectors: list[Vector]) -> None:
+    vector = next(v for v in vectors if v.op == "group")
+    key = messages.load_instrument(json.dumps(vector.compiled))
+
+    def problems(call: str, payload: object) -> list[str]:
+        reply = json.loads(getattr(messages, call)(key, json.dumps(payload)))
+        assert reply["ok"] is False and reply["kind"] == "answers", reply
+        return [p["message"] for p in reply["problems"]]
+
+    assert problems("compare_json", [{}]) == ['verwacht {"records": [antwoordenset, ...]}']
+    assert problems("group_json", {"records": [], "min": 2}) == ["onbekende sleutel 'min'"]
+    assert problems("group_json", {"records": [], "min_group": "3"}) == [
+        "min_group moet een geheel getal ≥ 1 zijn, niet '3'"
+    ]
+    assert problems("compare_json", {"records": [{"email": "ja"}, 7]}) == [
+        "antwoordenset 2: de antwoorden moeten een JSON-object zijn"
+    ]
+    bundle = {"format": "draaiboek-bundle/1", "records": vector.answers["records"][:2]}
+    assert problems("score_json", bundle) == [
+        "dit is een bundel van meerdere antwoordensets, geen enkele set; "
+        "open ze één voor één of vergelijk ze"
+    ]
+    # A bundle inside the payload counts as its records.
+    reply = json.loads(messages.group_json(key, json.dumps({"records": [bundle, {"email": "ja"}]})))
+    assert reply["ok"] and reply["result"]["n"] == 3

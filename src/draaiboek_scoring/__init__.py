@@ -4,6 +4,8 @@ Imports only the standard library, so the same wheel runs in the browser.
 """
 
 from draaiboek_scoring.answers import ANSWERS_FORMAT, validate
+from draaiboek_scoring.compare import compare
+from draaiboek_scoring.envelopes import BUNDLE_FORMAT
 from draaiboek_scoring.errors import (
     AnswerProblem,
     AnswersError,
@@ -12,6 +14,7 @@ from draaiboek_scoring.errors import (
     ScoringError,
 )
 from draaiboek_scoring.expressions import Expression, parse
+from draaiboek_scoring.group import group
 from draaiboek_scoring.instrument import INSTRUMENT_FORMAT, Instrument
 from draaiboek_scoring.scoring import score
 
@@ -19,6 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ANSWERS_FORMAT",
+    "BUNDLE_FORMAT",
     "INSTRUMENT_FORMAT",
     "AnswerProblem",
     "AnswersError",
@@ -28,6 +32,8 @@ __all__ = [
     "InstrumentError",
     "ScoringError",
     "__version__",
+    "compare",
+    "group",
     "parse",
     "score",
     "validate",

@@ -36,8 +36,8 @@ def unwrap(instrument: Instrument, data: object, *, any_version: bool = False) -
             [
                 AnswerProblem(
                     "",
-                    "dit is een bundel van antwoordensets; geef de sets één voor één "
-                    "(de opdrachtregel doet dat zelf)",
+                    "dit is een bundel van meerdere antwoordensets, geen enkele set; "
+                    "open ze één voor één of vergelijk ze",
                 )
             ]
         )
