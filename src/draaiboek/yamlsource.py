@@ -14,7 +14,11 @@ error instead of silently keeping the last one.
 
 from __future__ import annotations
 
+import errno
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +32,18 @@ type DataPath = tuple[str | int | float, ...]
 # A hand-written definition is a few kilobytes; anything this large is a mistake
 # (a wrong file in the folder) and would only make the build slow.
 MAX_FILE_BYTES = 1_000_000
+# Bounds that keep a hostile file from hanging or exhausting the tools: nested
+# aliases ("billion laughs") expand exponentially, deep nesting overflows the
+# stack. Real definitions stay far below both (the largest has ~3,000 nodes and
+# nesting 8).
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+# Numbers must survive the trip to JSON and the browser exactly: JavaScript
+# represents integers exactly only up to 2^53.
+MAX_SAFE_INTEGER = 2**53
+# A literal longer than this cannot be a valid number anyway; refusing it before
+# conversion keeps int() from quadratic work on thousands of digits.
+_MAX_NUMBER_TEXT = 40
 
 
 @dataclass(frozen=True)
@@ -229,8 +245,87 @@ def load_document(path: Path, text: str | None = None) -> Document:
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
+@dataclass
+class _Frame:
+    """A collection being parsed: its anchor, expanded size and depth below it."""
+
+    anchor: str | None
+    size: int = 1
+    below: int = 0
+
+
+def _check_shape(loader_class: type[yaml.SafeLoader], shown: str, text: str) -> None:
+    """Refuse a document whose expanded size or nesting is out of bounds, before composing.
+
+    Runs over the parser's events, which come from a loop, not a recursion, and
+    never expand an alias: each anchor's expanded size is summed once, so
+    ``&a [*b, *b, ...]`` costs what it is written, not what it would become.
+    """
+    sizes: dict[str, tuple[int, int]] = {}
+    stack: list[_Frame] = []
+
+    def grow(size: int, depth: int, event: yaml.Event) -> None:
+        if not stack:
+            return
+        top = stack[-1]
+        top.size += size
+        top.below = max(top.below, depth)
+        if top.size > MAX_NODES:
+            raise _shape_error(
+                shown,
+                event,
+                f"het bestand wordt te groot na het invullen van verwijzingen (*naam): "
+                f"meer dan {MAX_NODES} elementen",
+                "gebruik ankers (&naam) en verwijzingen (*naam) spaarzaam, nooit in elkaar",
+            )
+        if len(stack) + depth > MAX_DEPTH:
+            raise _shape_error(
+                shown,
+                event,
+                f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
+                "een definitie heeft hoogstens een handvol niveaus: onderdelen, items, opties",
+            )
+
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]
+            if isinstance(event, yaml.CollectionStartEvent):
+                stack.append(_Frame(event.anchor))
+                grow(0, 0, event)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                frame = stack.pop()
+                if frame.anchor is not None:
+                    sizes[frame.anchor] = (frame.size, frame.below + 1)
+                grow(frame.size, frame.below + 1, event)
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None:
+                    sizes[event.anchor] = (1, 0)
+                grow(1, 0, event)
+            elif isinstance(event, yaml.AliasEvent):
+                grow(*sizes.get(event.anchor or "", (1, 0)), event)
+    finally:
+        loader.dispose()
+
+
+def _shape_error(shown: str, event: yaml.Event, message: str, hint: str) -> AuthorError:
+    mark = event.start_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return AuthorError([Problem(shown, line, column, message, hint)])
+
+
 def _compose(loader_class: type[yaml.SafeLoader], path: Path, shown: str, text: str) -> Document:
     source = SourceMap(shown, lines=_LINE_BREAK.split(text))
+    try:
+        _check_shape(loader_class, shown, text)
+    except yaml.reader.ReaderError:
+        pass  # reported below, where the loader is made
+    except yaml.YAMLError as exc:
+        if loader_class is not _Loader:
+            raise
+        if isinstance(exc, yaml.MarkedYAMLError):
+            raise AuthorError([_syntax_problem(shown, exc)]) from exc
+        raise AuthorError([Problem(shown, 1, 1, f"YAML-fout: {exc}")]) from exc
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as exc:
@@ -263,8 +358,82 @@ def _compose(loader_class: type[yaml.SafeLoader], path: Path, shown: str, text: 
     return Document(path, data, source)
 
 
+def read_bytes(path: Path, shown: str, limit: int) -> tuple[bytes, int]:
+    """A regular file's size and bytes (at most ``limit`` + 1); every refusal is an author problem.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO, a
+    device such as /dev/zero or a folder is refused instead of hanging or
+    filling memory, and nothing can swap the file between check and read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise AuthorError([file_problem(shown, exc)]) from exc
+    try:
+        status = os.fstat(descriptor)
+        mode = status.st_mode
+        if not stat.S_ISREG(mode):
+            what = "een map" if stat.S_ISDIR(mode) else "een apparaat, pipe of socket"
+            raise AuthorError(
+                [
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        f"dit is geen gewoon bestand maar {what}",
+                        "geef het pad van een .yaml-bestand",
+                    )
+                ]
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit and status.st_size <= limit:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks), max(total, status.st_size)
+    except OSError as exc:
+        raise AuthorError([file_problem(shown, exc)]) from exc
+    finally:
+        os.close(descriptor)
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "dit bestand of deze map bestaat niet",
+    errno.EACCES: "je hebt geen rechten om dit te lezen",
+    errno.EPERM: "je hebt geen rechten om dit te lezen",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOTDIR: "een deel van dit pad is geen map",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+    errno.ELOOP: "dit pad verwijst in een kring naar zichzelf (symbolische links)",
+}
+
+
+_WRITE_ERRORS = {
+    errno.EACCES: "je hebt geen rechten om hier te schrijven",
+    errno.EPERM: "je hebt geen rechten om hier te schrijven",
+    errno.EROFS: "deze map staat op een schijf die alleen gelezen kan worden",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EEXIST: "dit bestand bestaat al; niets overschreven",
+}
+
+
+def file_problem(shown: str, exc: OSError, *, writing: bool = False) -> Problem:
+    """An operating-system error as a located Dutch problem."""
+    message = (_WRITE_ERRORS if writing else {}).get(exc.errno or 0) or _OS_ERRORS.get(
+        exc.errno or 0
+    )
+    if message is None:
+        verb = "schrijven" if writing else "lezen"
+        message = f"kan dit niet {verb} ({exc.strerror or type(exc).__name__})"
+    return Problem(shown, 1, 1, message, "")
+
+
 def _read_text(path: Path, shown: str) -> str:
-    size = path.stat().st_size
+    data, size = read_bytes(path, shown, MAX_FILE_BYTES)
     if size > MAX_FILE_BYTES:
         raise AuthorError(
             [
@@ -278,7 +447,6 @@ def _read_text(path: Path, shown: str) -> str:
                 )
             ]
         )
-    data = path.read_bytes()
     if b"\x00" in data:
         return "\x00"  # reported as binary by the caller
     try:
@@ -340,7 +508,7 @@ def _to_data(
                     _node_problem(source, key_node, "een sleutel moet tekst of een getal zijn")
                 )
                 continue
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node, source, problems)
             if key in result:
                 first = source.keys[(*data_path, key)]
                 problems.append(
@@ -360,4 +528,47 @@ def _to_data(
             _to_data(loader, child, (*data_path, index), source, problems)
             for index, child in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    return _scalar(loader, node, source, problems)
+
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _scalar(
+    loader: yaml.SafeLoader, node: yaml.Node, source: SourceMap, problems: list[Problem]
+) -> Any:
+    """A scalar's value; a number out of the browser's exact range is reported, not kept."""
+    if node.tag in _NUMBER_TAGS and isinstance(node.value, str):
+        digits = node.value.lstrip("+-")
+        if len(digits) > _MAX_NUMBER_TEXT:
+            problems.append(_number_problem(source, node, f"{len(digits)} cijfers"))
+            return 0
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, float) and not math.isfinite(value):
+        problems.append(
+            _node_problem(
+                source,
+                node,
+                f"'{node.value}' is geen eindig getal (oneindig of 'geen getal')",
+                "geef een gewoon getal; laat de sleutel weg als er geen grens is",
+            )
+        )
+        return 0
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and abs(value) > MAX_SAFE_INTEGER
+    ):
+        problems.append(_number_problem(source, node, str(node.value)))
+        return 0
+    return value
+
+
+def _number_problem(source: SourceMap, node: yaml.Node, shown: str) -> Problem:
+    return _node_problem(
+        source,
+        node,
+        f"dit getal is te groot ({shown[:20]}{'…' if len(shown) > 20 else ''}); "
+        f"hoogstens {MAX_SAFE_INTEGER} (2^53) in absolute waarde",
+        "is het tekst? Zet het dan tussen aanhalingstekens",
+    )
