@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from string import Template
 
+from draaiboek.console import INTERRUPTED
 from draaiboek.errors import AuthorError, Problem, display_path
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
 from draaiboek.models import KEBAB_CASE
@@ -37,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = len(exc.problems)
         print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Ctrl-C is the person's choice, not a bug: one line, no traceback.
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
+import signal
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,9 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from draaiboek.errors import display_path
 from draaiboek.plugin import offline_enabled
+from draaiboek.yamlsource import file_problem
 
 DEFAULT_CONFIG = Path("mkdocs.yml")
 OFFLINE_VARIABLE = "DRAAIBOEK_OFFLINE"
@@ -82,11 +87,75 @@ def _build(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        build(config)
+        return _build_and_swap(config)
     except MkDocsException as exc:
         print(str(exc), file=sys.stderr)
         return 1
+
+
+INTERRUPTED = "draaiboek: bouwen onderbroken; de vorige site is niet veranderd."
+_STAGING_INFIX = "-wordt-gebouwd-"
+_OLD_INFIX = "-vorige-"
+
+
+def _build_and_swap(config: Any) -> int:
+    """Build into a fresh folder beside the site, then swap it in.
+
+    MkDocs empties ``site_dir`` before it writes, so an interrupted or failed
+    build would leave no site or a half-written one. Building next to it (same
+    file system, so a rename moves it) keeps the previous site whole until the
+    new one is complete.
+    """
+    site_dir = Path(config["site_dir"]).resolve()
+    try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(site_dir)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{site_dir.name}{_STAGING_INFIX}", dir=site_dir.parent)
+        )
+    except OSError as exc:
+        print(f"{file_problem(display_path(site_dir.parent), exc, writing=True)}", file=sys.stderr)
+        return 1
+    # mkdtemp makes a private folder; a web server must be able to read the site.
+    staging.chmod(site_dir.stat().st_mode & 0o7777 if site_dir.is_dir() else 0o755)
+    config["site_dir"] = str(staging)
+    try:
+        build(config)
+        _swap(staging, site_dir)
+    except KeyboardInterrupt:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        config["site_dir"] = str(site_dir)
     return 0
+
+
+def _swap(staging: Path, site_dir: Path) -> None:
+    """Put ``staging`` where ``site_dir`` is; Ctrl-C waits until both renames are done."""
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        old: Path | None = None
+        if site_dir.exists():
+            old = Path(
+                tempfile.mkdtemp(prefix=f".{site_dir.name}{_OLD_INFIX}", dir=site_dir.parent)
+            )
+            site_dir.rename(old / site_dir.name)
+        staging.rename(site_dir)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_leftovers(site_dir: Path) -> None:
+    """Folders of a build that was killed outright (no chance to clean up)."""
+    for infix in (_STAGING_INFIX, _OLD_INFIX):
+        for leftover in site_dir.parent.glob(f".{site_dir.name}{infix}*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def _serve(args: argparse.Namespace) -> int:
