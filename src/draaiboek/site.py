@@ -9,6 +9,8 @@ import shutil
 import signal
 import sys
 import tempfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from mkdocs.commands.serve import serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from draaiboek.csp import HEADER, POLICY_FILE, write_policy
 from draaiboek.errors import display_path
 from draaiboek.plugin import offline_enabled
 from draaiboek.yamlsource import file_problem
@@ -45,6 +48,13 @@ def add_site_commands(commands: Any) -> None:
         "zonder webserver",
     )
     build.set_defaults(run=_build)
+
+    host = commands.add_parser(
+        "host", help="bied de gebouwde site/ aan zoals een webserver, met de CSP-kop"
+    )
+    host.add_argument("-d", "--site-dir", type=Path, default=Path("site"), help="standaard site/")
+    host.add_argument("-a", "--addr", default="127.0.0.1:8000", metavar="IP:POORT")
+    host.set_defaults(run=_host)
 
     serve = commands.add_parser("serve", help="bekijk de site op http://127.0.0.1:8000")
     serve.add_argument("-f", "--config-file", type=Path, default=DEFAULT_CONFIG)
@@ -121,6 +131,8 @@ def _build_and_swap(config: Any) -> int:
     config["site_dir"] = str(staging)
     try:
         build(config)
+        # After mkdocs and every plugin (the theme's offline plugin too): the final HTML.
+        write_policy(staging)
         _swap(staging, site_dir)
     except KeyboardInterrupt:
         shutil.rmtree(staging, ignore_errors=True)
@@ -156,6 +168,58 @@ def _remove_leftovers(site_dir: Path) -> None:
     for infix in (_STAGING_INFIX, _OLD_INFIX):
         for leftover in site_dir.parent.glob(f".{site_dir.name}{infix}*"):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+class PolicyHandler(SimpleHTTPRequestHandler):
+    """A static file server that sends what a real web server should: CSP and MIME types."""
+
+    policy = ""
+    extensions_map = {  # noqa: RUF012 - replaces the base class's own mapping
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+    }
+
+    def end_headers(self) -> None:
+        if self.policy:
+            self.send_header(HEADER, self.policy)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # a quiet server: the person is reading the handbook, not the log
+
+
+def policy_server(site_dir: Path, host: str, port: int) -> ThreadingHTTPServer:
+    """A server for ``site_dir`` with the site's own Content-Security-Policy."""
+    policy = (site_dir / POLICY_FILE).read_text(encoding="utf-8").strip()
+    handler = type("SiteHandler", (PolicyHandler,), {"policy": policy})
+    return ThreadingHTTPServer((host, port), partial(handler, directory=str(site_dir)))
+
+
+def _host(args: argparse.Namespace) -> int:
+    site_dir: Path = args.site_dir
+    if not (site_dir / POLICY_FILE).is_file():
+        print(
+            f"draaiboek: {display_path(site_dir)} is geen gebouwde site "
+            f"({POLICY_FILE} ontbreekt); bouw eerst met: draaiboek build",
+            file=sys.stderr,
+        )
+        return 1
+    host, _, port = args.addr.rpartition(":")
+    try:
+        server = policy_server(site_dir, host or "127.0.0.1", int(port))
+    except (OSError, ValueError) as exc:
+        print(f"draaiboek: kan niet luisteren op {args.addr} ({exc})", file=sys.stderr)
+        return 1
+    print(f"Het handboek staat op http://{args.addr}/ (stoppen met Ctrl-C)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("draaiboek: gestopt.", file=sys.stderr)
+    finally:
+        server.server_close()
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
