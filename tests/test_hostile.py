@@ -30,8 +30,10 @@ EXPECTED: dict[str, tuple[int, int, str]] = {
     "clobber-dataset.yaml": (6, 14, "het item 'dataset' heeft de naam van iets dat de browser"),
     "clobber-contains.yaml": (6, 14, "het item 'contains' heeft de naam van iets dat de browser"),
     "clobber-column.yaml": (10, 18, "de kolom 'constructor' heeft de naam van iets dat de browser"),
-    "aliassen.yaml": (6, 12, "het bestand wordt te groot na het invullen van verwijzingen"),
-    "diep-genest.yaml": (2, 71, "het bestand is te diep genest (meer dan 64 niveaus)"),
+    "aliassen.yaml": (6, 4, "het bestand wordt te groot na het invullen van verwijzingen"),
+    # libyaml itself stops at 1,000 levels: past our limit, where it stopped.
+    "diep-genest.yaml": (2, 1007, "het bestand is te diep genest (meer dan 64 niveaus)"),
+    "diep-genest-blok.yaml": (36, 67, "het bestand is te diep genest (meer dan 64 niveaus)"),
     "lang-getal.yaml": (6, 53, "dit getal is te groot (5000 cijfers)"),
     "hex-getal.yaml": (6, 53, "dit getal is te groot (3002 cijfers)"),
     "oneindig.yaml": (6, 53, "'1e400' is geen eindig getal"),

@@ -224,108 +224,41 @@ def load_document(path: Path, text: str | None = None) -> Document:
         )
     try:
         return _compose(_FastLoader, path, shown, text)
+    except yaml.MarkedYAMLError as fast_error:
+        if "maximum nesting depth" in str(fast_error.problem):
+            mark = fast_error.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise AuthorError([_too_deep(shown, line, column)]) from fast_error
+        return _compose_again(path, shown, text, fast_error)
     except yaml.YAMLError as fast_error:
-        # Parse again for PyYAML's messages, which our hints know. libyaml is a
-        # little more lenient (it accepts "text: Kent hij de weg?, ..." in { }),
-        # so keep its position when PyYAML stops somewhere else.
-        try:
-            return _compose(_Loader, path, shown, text)
-        except AuthorError as slow_error:
-            mark = getattr(fast_error, "problem_mark", None)
-            if (
-                isinstance(fast_error, yaml.MarkedYAMLError)
-                and mark is not None
-                and slow_error.line != mark.line + 1
-            ):
-                raise AuthorError([_syntax_problem(shown, fast_error)]) from fast_error
-            raise
+        return _compose_again(path, shown, text, fast_error)
+
+
+def _compose_again(path: Path, shown: str, text: str, fast_error: yaml.YAMLError) -> Document:
+    """Parse again with PyYAML, whose messages our hints know.
+
+    libyaml is a little more lenient (it accepts "text: Kent hij de weg?, ..."
+    in { }), so keep its position when PyYAML stops somewhere else.
+    """
+    try:
+        return _compose(_Loader, path, shown, text)
+    except AuthorError as slow_error:
+        mark = getattr(fast_error, "problem_mark", None)
+        if (
+            isinstance(fast_error, yaml.MarkedYAMLError)
+            and mark is not None
+            and slow_error.line != mark.line + 1
+        ):
+            raise AuthorError([_syntax_problem(shown, fast_error)]) from fast_error
+        raise
 
 
 # The line breaks YAML counts (str.splitlines() knows more).
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
-@dataclass
-class _Frame:
-    """A collection being parsed: its anchor, expanded size and depth below it."""
-
-    anchor: str | None
-    size: int = 1
-    below: int = 0
-
-
-def _check_shape(loader_class: type[yaml.SafeLoader], shown: str, text: str) -> None:
-    """Refuse a document whose expanded size or nesting is out of bounds, before composing.
-
-    Runs over the parser's events, which come from a loop, not a recursion, and
-    never expand an alias: each anchor's expanded size is summed once, so
-    ``&a [*b, *b, ...]`` costs what it is written, not what it would become.
-    """
-    sizes: dict[str, tuple[int, int]] = {}
-    stack: list[_Frame] = []
-
-    def grow(size: int, depth: int, event: yaml.Event) -> None:
-        if not stack:
-            return
-        top = stack[-1]
-        top.size += size
-        top.below = max(top.below, depth)
-        if top.size > MAX_NODES:
-            raise _shape_error(
-                shown,
-                event,
-                f"het bestand wordt te groot na het invullen van verwijzingen (*naam): "
-                f"meer dan {MAX_NODES} elementen",
-                "gebruik ankers (&naam) en verwijzingen (*naam) spaarzaam, nooit in elkaar",
-            )
-        if len(stack) + depth > MAX_DEPTH:
-            raise _shape_error(
-                shown,
-                event,
-                f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
-                "een definitie heeft hoogstens een handvol niveaus: onderdelen, items, opties",
-            )
-
-    loader = loader_class(text)
-    try:
-        while loader.check_event():
-            event: yaml.Event = loader.get_event()  # type: ignore[no-untyped-call]
-            if isinstance(event, yaml.CollectionStartEvent):
-                stack.append(_Frame(event.anchor))
-                grow(0, 0, event)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                frame = stack.pop()
-                if frame.anchor is not None:
-                    sizes[frame.anchor] = (frame.size, frame.below + 1)
-                grow(frame.size, frame.below + 1, event)
-            elif isinstance(event, yaml.ScalarEvent):
-                if event.anchor is not None:
-                    sizes[event.anchor] = (1, 0)
-                grow(1, 0, event)
-            elif isinstance(event, yaml.AliasEvent):
-                grow(*sizes.get(event.anchor or "", (1, 0)), event)
-    finally:
-        loader.dispose()
-
-
-def _shape_error(shown: str, event: yaml.Event, message: str, hint: str) -> AuthorError:
-    mark = event.start_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return AuthorError([Problem(shown, line, column, message, hint)])
-
-
 def _compose(loader_class: type[yaml.SafeLoader], path: Path, shown: str, text: str) -> Document:
     source = SourceMap(shown, lines=_LINE_BREAK.split(text))
-    try:
-        _check_shape(loader_class, shown, text)
-    except yaml.reader.ReaderError:
-        pass  # reported below, where the loader is made
-    except yaml.YAMLError as exc:
-        if loader_class is not _Loader:
-            raise
-        if isinstance(exc, yaml.MarkedYAMLError):
-            raise AuthorError([_syntax_problem(shown, exc)]) from exc
-        raise AuthorError([Problem(shown, 1, 1, f"YAML-fout: {exc}")]) from exc
     try:
         loader = loader_class(text)
     except yaml.reader.ReaderError as exc:
@@ -344,7 +277,10 @@ def _compose(loader_class: type[yaml.SafeLoader], path: Path, shown: str, text: 
         if node is None:
             return Document(path, None, source)
         problems: list[Problem] = []
-        data = _to_data(loader, node, (), source, problems)
+        data = _to_data(loader, node, (), source, problems, budget=_Budget())
+    except RecursionError as exc:
+        # PyYAML's own composer recurses; libyaml stops at 1,000 levels itself.
+        raise AuthorError([_too_deep(shown, 1, 1)]) from exc
     except yaml.YAMLError as exc:
         if loader_class is not _Loader:
             raise
@@ -482,14 +418,56 @@ def _node_problem(source: SourceMap, node: yaml.Node, message: str, hint: str = 
     return Problem(source.path, position.line, position.column, message, hint)
 
 
+@dataclass
+class _Budget:
+    """How many nodes a document has produced so far, aliases expanded."""
+
+    nodes: int = 0
+
+
+def _too_deep(shown: str, line: int, column: int) -> Problem:
+    return Problem(
+        shown,
+        line,
+        column,
+        f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
+        "een definitie heeft hoogstens een handvol niveaus: onderdelen, items, opties",
+    )
+
+
 def _to_data(
     loader: yaml.SafeLoader,
     node: yaml.Node,
     data_path: DataPath,
     source: SourceMap,
     problems: list[Problem],
+    *,
+    budget: _Budget,
 ) -> Any:
-    source.values[data_path] = _position(node, source.lines)
+    position = _position(node, source.lines)
+    source.values[data_path] = position
+    # An alias is the same node again: "billion laughs" nests aliases so the
+    # data grows exponentially. Counting expanded nodes stops it early; the
+    # composer itself never expands, so it stays small and fast.
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        # The node itself stands where its anchor was written; the top-level
+        # entry being expanded is where the author can look.
+        where = source.values.get(data_path[:1], position)
+        raise AuthorError(
+            [
+                Problem(
+                    source.path,
+                    where.line,
+                    where.column,
+                    "het bestand wordt te groot na het invullen van verwijzingen (*naam): "
+                    f"meer dan {MAX_NODES} elementen",
+                    "gebruik ankers (&naam) en verwijzingen (*naam) spaarzaam, nooit in elkaar",
+                )
+            ]
+        )
+    if len(data_path) > MAX_DEPTH:
+        raise AuthorError([_too_deep(source.path, position.line, position.column)])
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -521,11 +499,13 @@ def _to_data(
                 )
                 continue
             source.keys[(*data_path, key)] = _position(key_node, source.lines)
-            result[key] = _to_data(loader, value_node, (*data_path, key), source, problems)
+            result[key] = _to_data(
+                loader, value_node, (*data_path, key), source, problems, budget=budget
+            )
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _to_data(loader, child, (*data_path, index), source, problems)
+            _to_data(loader, child, (*data_path, index), source, problems, budget=budget)
             for index, child in enumerate(node.value)
         ]
     return _scalar(loader, node, source, problems)
