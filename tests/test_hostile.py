@@ -16,6 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from draaiboek import yamlsource
 from draaiboek.checker import BROWSER_NAMES
 from draaiboek.cli import main
 from draaiboek.errors import AuthorError
@@ -266,3 +267,11 @@ def test_check_accepts_only_what_scoring_accepts(item_id: str, expression: str) 
     compiled = catalog.instruments["eigenschap"].compiled
     for answers in ({}, {item_id: 1, "getal": 3, "tekst": "ja"}):
         score(compiled, answers)
+
+
+def test_deep_nesting_without_libyaml_is_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where libyaml is missing, PyYAML's recursive composer must not leak a RecursionError."""
+    monkeypatch.setattr(yamlsource, "_FastLoader", yamlsource._Loader)
+    with pytest.raises(AuthorError) as caught:
+        load_document(Path("diep.yaml"), "a: " + "[" * 5000 + "]" * 5000)
+    assert caught.value.problems[0].message.startswith("het bestand is te diep genest")
