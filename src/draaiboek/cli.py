@@ -17,12 +17,14 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from draaiboek.errors import AuthorError, display_path
+from draaiboek.console import INTERRUPTED
+from draaiboek.errors import AuthorError, Problem, display_path
 from draaiboek.groupcsv import group_csv
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
 from draaiboek.models import KEBAB_CASE
 from draaiboek.schema import definition_schema
 from draaiboek.site import add_site_commands
+from draaiboek.yamlsource import file_problem, read_bytes
 from draaiboek_scoring import AnswersError, ScoringError, score
 from draaiboek_scoring.compare import compare
 from draaiboek_scoring.envelopes import Record, is_bundle, read_records
@@ -43,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = len(exc.problems)
         print(f"\n{count} {'probleem' if count == 1 else 'problemen'} gevonden.", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # Ctrl-C is the person's choice, not a bug: one line, no traceback.
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -169,9 +175,8 @@ def _read_json(path: Path) -> object:
     """The JSON in ``path``, or ``_UNREADABLE`` after printing a located Dutch message."""
     shown = display_path(path)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        print(f"{shown}: kan het bestand niet lezen ({exc.strerror})", file=sys.stderr)
+        # A FIFO, device, huge file or non-finite number is an AuthorError with a location.
+        return _read_answers(path, shown)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else "1:1"
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "geen UTF-8-tekst"
@@ -244,6 +249,34 @@ def _group(args: argparse.Namespace) -> int:
     return _several(args, run)
 
 
+# An answers file holds one record; a few megabytes is already absurd.
+MAX_ANSWERS_BYTES = 10_000_000
+
+
+def _read_answers(path: Path, shown: str) -> object:
+    """The answers as JSON data; a FIFO, device or huge file is refused, never read forever."""
+    data, size = read_bytes(path, shown, MAX_ANSWERS_BYTES)
+    if size > MAX_ANSWERS_BYTES:
+        raise AuthorError(
+            [Problem(shown, 1, 1, "het antwoordenbestand is te groot (hoogstens 10 MB)")]
+        )
+
+    # JSON numbers beyond what the browser represents exactly, and Infinity/NaN
+    # (which Python's json accepts by default), are not answers.
+    def refuse(what: str) -> AuthorError:
+        return AuthorError([Problem(shown, 1, 1, f"geen geldig antwoordenbestand: {what}")])
+
+    def constant(name: str) -> object:
+        raise refuse(f"'{name}' is geen getal")
+
+    def integer(text: str) -> int:
+        if len(text.lstrip("-")) > 16 or abs(int(text)) > 2**53:
+            raise refuse(f"het getal {text[:20]} is te groot")
+        return int(text)
+
+    return json.loads(data.decode("utf-8-sig"), parse_constant=constant, parse_int=integer)
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(definition_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -263,8 +296,12 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     template = Template((Path(__file__).parent / "starter.yaml").read_text(encoding="utf-8"))
     title = args.id.replace("-", " ").capitalize()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(template.substitute(id=args.id, title=title), encoding="utf-8")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(template.substitute(id=args.id, title=title))
+    except OSError as exc:
+        raise AuthorError([file_problem(display_path(target), exc, writing=True)]) from exc
     print(
         f"{display_path(target)} aangemaakt. Controleer met: draaiboek check {display_path(target)}"
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,10 +25,13 @@ from draaiboek.checker import InstrumentChecker, ResolvedInstrument, SharedScale
 from draaiboek.compiler import compile_instrument
 from draaiboek.errors import AuthorError, Problem, display_path
 from draaiboek.validation import problems_from_validation
-from draaiboek.yamlsource import Document, load_document
+from draaiboek.yamlsource import Document, file_problem, load_document
 
 SHARED_SCALES_FILE = "_scales.yaml"
 YAML_SUFFIXES = (".yaml", ".yml")
+# Ids become folder and file names (``<id>.<hash>.json``); 64 stays far below
+# every file system's 255-byte limit.
+MAX_ID_LENGTH = 64
 
 _SCALES_ADAPTER: TypeAdapter[dict[str, models.Scale]] = TypeAdapter(dict[str, models.Scale])
 
@@ -76,16 +80,38 @@ class Catalog:
     files: list[Path] = field(default_factory=list)
 
 
-def definition_files(paths: Sequence[Path]) -> list[Path]:
-    """YAML files under the given files and folders, sorted, shared-scale files first."""
+def definition_files(paths: Sequence[Path], problems: list[Problem] | None = None) -> list[Path]:
+    """YAML files under the given files and folders, sorted.
+
+    A folder that cannot be read, or an entry that is not a regular file, is a
+    problem (when ``problems`` is given), never a silent "0 instruments".
+    """
     found: list[Path] = []
+    report = problems if problems is not None else []
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*")) if p.suffix in YAML_SUFFIXES and p.is_file()
-            )
-        else:
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:
+            report.append(file_problem(display_path(path), exc))
+            continue
+        if not is_dir:
             found.append(path)
+            continue
+
+        def unreadable(exc: OSError, top: Path = path) -> None:
+            where = Path(exc.filename) if exc.filename else top
+            report.append(file_problem(display_path(where), exc))
+
+        # Every name that looks like a definition, regular file or not: reading
+        # refuses a FIFO or device with a message instead of skipping it.
+        found.extend(
+            sorted(
+                Path(folder) / name
+                for folder, _, names in os.walk(path, onerror=unreadable)
+                for name in names
+                if Path(name).suffix in YAML_SUFFIXES
+            )
+        )
     return found
 
 
@@ -95,12 +121,20 @@ def load_catalog(paths: Sequence[Path]) -> Catalog:
     Raises :class:`AuthorError` with every problem of every file when any is wrong.
     """
     problems: list[Problem] = []
+    existing: list[Path] = []
     for path in paths:
-        if not path.exists():
+        try:
+            path.stat()
+        except FileNotFoundError:
             problems.append(
                 Problem(display_path(path), 1, 1, "dit bestand of deze map bestaat niet", "")
             )
-    files = definition_files([p for p in paths if p.exists()])
+            continue
+        except OSError as exc:
+            problems.append(file_problem(display_path(path), exc))
+            continue
+        existing.append(path)
+    files = definition_files(existing, problems)
     shared = _load_shared_scales(files, problems)
     catalog = Catalog(files=files)
     owners: dict[str, Problem] = {}
@@ -187,7 +221,7 @@ def _load_definition(
         if faq is None:
             return None
         faq_id = faq.id or _id_from_stem(stem, document, problems)
-        if faq_id is None:
+        if faq_id is None or not _id_fits(faq_id, document, problems):
             return None
         _check_faq_entries(faq, document, problems)
         return FaqDefinition(document.path, faq_id, faq)
@@ -195,7 +229,7 @@ def _load_definition(
     if instrument is None:
         return None
     instrument_id = instrument.id or _id_from_stem(stem, document, problems)
-    if instrument_id is None:
+    if instrument_id is None or not _id_fits(instrument_id, document, problems):
         return None
     checker = InstrumentChecker(instrument, instrument_id, document.source, shared)
     resolved = checker.run()
@@ -203,6 +237,20 @@ def _load_definition(
     if resolved is None:
         return None
     return InstrumentDefinition(document.path, resolved, compile_instrument(resolved))
+
+
+def _id_fits(identifier: str, document: Document, problems: list[Problem]) -> bool:
+    """An id names files and folders of the site; file systems limit a name's length."""
+    if len(identifier) <= MAX_ID_LENGTH:
+        return True
+    problems.append(
+        document.source.problem(
+            ("id",),
+            f"de id is te lang ({len(identifier)} tekens, hoogstens {MAX_ID_LENGTH})",
+            "kies een korte id; de titel mag wel lang zijn",
+        )
+    )
+    return False
 
 
 def _id_from_stem(stem: str, document: Document, problems: list[Problem]) -> str | None:

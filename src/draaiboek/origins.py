@@ -30,7 +30,21 @@ _FETCHED = {
     "input": ("src",),
     "image": ("href", "xlink:href"),
     "use": ("href", "xlink:href"),
+    "feimage": ("href", "xlink:href"),
+    # <base href> moves every relative URL of the page to its host.
+    "base": ("href",),
+    # Legacy attribute that Chromium still fetches.
+    "body": ("background",),
+    "table": ("background",),
+    "thead": ("background",),
+    "tbody": ("background",),
+    "tfoot": ("background",),
+    "tr": ("background",),
+    "td": ("background",),
+    "th": ("background",),
 }
+# An SVG <script> loads from href as well as src.
+_FETCHED_SCRIPT_SVG = ("href", "xlink:href")
 # <link rel=...> values that make the browser fetch the target.
 _FETCHED_LINKS = {
     "stylesheet",
@@ -44,7 +58,22 @@ _FETCHED_LINKS = {
     "modulepreload",
     "manifest",
 }
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+# After comments and escapes are gone: url(…), src(…), @import "…" and the
+# strings of image-set(), which Chromium fetches without url().
+_CSS_URL = re.compile(
+    r"""\b(?:url|src)\(\s*(?:"([^"]*)"|'([^']*)'|([^'")\s]+))|@import\s+(?:"([^"]*)"|'([^']*)')"""
+    r"""|image-set\((?P<set>[^)]*)\)""",
+    re.IGNORECASE,
+)
+_CSS_STRING = re.compile(r""""([^"]*)"|'([^']*)'""")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+# A CSS escape: up to six hex digits and one optional white space, or any other character.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
+# What the URL parser ignores: tabs and newlines anywhere, C0 controls and spaces around.
+# An escape that could spell one of those names (a hex digit or one of their letters).
+_CSS_ESCAPE_HINT = re.compile(r"\\[0-9a-f@(urlimagetsc]")
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+_URL_TRIMMED = "".join(chr(code) for code in range(0x21))
 
 
 @dataclass(frozen=True)
@@ -61,22 +90,47 @@ class ForeignReference:
 
 
 def is_foreign(url: str) -> bool:
-    """True for URLs that leave the site: ``https://…``, ``//host/…``, ``http:…``."""
-    url = url.strip()
+    """True for URLs that leave the site: ``https://…``, ``//host/…``, ``http:…``.
+
+    The URL is first read as a browser's URL parser reads it: tabs and
+    newlines anywhere are dropped, controls and spaces around it trimmed, and a
+    backslash counts as a slash (so ``/\\host/x`` and ``/&#9;/host`` are
+    scheme-relative too).
+    """
+    url = _URL_IGNORED.sub("", url).strip(_URL_TRIMMED).replace("\\", "/")
     if url.startswith("//"):
         return True
     scheme = urlsplit(url).scheme.lower()
     return scheme in ("http", "https", "ftp", "ws", "wss")
 
 
+def _css_unescaped(css: str) -> str:
+    """CSS as the browser reads it: comments gone, ``\\68 ttps`` back to ``https``."""
+
+    def character(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return match.group(2)
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))  # lines stay where they were
+
+    return _CSS_ESCAPE.sub(character, _CSS_COMMENT.sub(blank, css))
+
+
 # A start tag that can make the browser fetch something, with its attributes;
 # quoted values may contain ">". Other tags only matter for a style attribute.
 _ATTRS = r"""(?P<attrs>(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*/?>"""
 _TAG = re.compile(
-    r"<(?P<tag>" + "|".join([*_FETCHED, "link"]) + r")(?![a-zA-Z0-9:-])" + _ATTRS,
+    r"<(?P<tag>" + "|".join([*_FETCHED, "link", "meta"]) + r")(?![a-zA-Z0-9:-])" + _ATTRS,
     re.IGNORECASE,
 )
-_FETCH_ATTRIBUTE = re.compile(r"(?:src|srcset|href|data|poster)\s*=", re.IGNORECASE)
+_FETCH_ATTRIBUTE = re.compile(
+    r"(?:src|srcset|href|data|poster|background|content|imagesrcset|srcdoc)\s*=", re.IGNORECASE
+)
+# <meta http-equiv="refresh" content="0; url=…"> loads another page by itself.
+_REFRESH_URL = re.compile(r"""^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?['"]?([^'"]*)""", re.IGNORECASE)
 _STYLED_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9:-]*)" + _ATTRS)
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 # What a browser never fetches from: comments, and the text of scripts (a
@@ -131,13 +185,27 @@ def scan_html(text: str, file: str) -> list[ForeignReference]:
         values = _attributes(tag_match.group("attrs"))
         names = list(_FETCHED.get(tag, ()))
         if tag == "link" and _FETCHED_LINKS & set(values.get("rel", "").lower().split()):
-            names.append("href")
+            names += ["href", "imagesrcset"]
+        if tag == "script":
+            names += _FETCHED_SCRIPT_SVG
         for name in names:
-            for url in _urls(values.get(name, ""), srcset=name == "srcset"):
+            for url in _urls(values.get(name, ""), srcset=name.endswith("srcset")):
                 if is_foreign(url):
                     add(tag_match.start(), f"<{tag} {name}>", url)
-    # CSS in style attributes and blocks fetches only through url() and @import.
-    if "url(" not in text and "@import" not in text:
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            target = _REFRESH_URL.match(values.get("content", ""))
+            if target and is_foreign(target.group(1)):
+                add(tag_match.start(), "<meta refresh>", target.group(1))
+        if tag == "iframe" and "srcdoc" in values:
+            # A document inside the attribute: scanned as a page of its own.
+            for inner in scan_html(values["srcdoc"], file):
+                add(tag_match.start(), f"<iframe srcdoc> {inner.what}", inner.url)
+    # CSS in style attributes and blocks fetches only through url(), src(),
+    # image-set() and @import; an escape may hide any of them.
+    lowered = text.lower()
+    if not any(
+        needle in lowered for needle in ("url(", "@import", "image-set(", "src(")
+    ) and not _CSS_ESCAPE_HINT.search(lowered):
         return found
     for tag_match in _STYLED_TAG.finditer(text):
         if "style" not in tag_match.group("attrs").lower():
@@ -151,16 +219,33 @@ def scan_html(text: str, file: str) -> list[ForeignReference]:
     return found
 
 
+def _css_urls(css: str) -> list[tuple[int, str]]:
+    """Every URL the CSS fetches, with its offset in the unescaped text."""
+    found: list[tuple[int, str]] = []
+    for match in _CSS_URL.finditer(css):
+        if match.group("set") is not None:
+            found += [
+                (match.start(), inner.group(1) or inner.group(2) or "")
+                for inner in _CSS_STRING.finditer(match.group("set"))
+            ]
+        else:
+            found.append(
+                (match.start(), next(g for g in match.group(1, 2, 3, 4, 5) if g is not None))
+            )
+    return found
+
+
 def _foreign_css_urls(css: str) -> list[str]:
-    urls = (match.group(1) or match.group(2) for match in _CSS_URL.finditer(css))
-    return [url for url in urls if is_foreign(url)]
+    return [url for _, url in _css_urls(_css_unescaped(css)) if is_foreign(url)]
 
 
 def scan_css(text: str, file: str) -> list[ForeignReference]:
+    """Every foreign URL of a stylesheet, with its line (comments and escapes keep lines)."""
+    css = _css_unescaped(text)
     return [
-        ForeignReference(file, number, "CSS-bron", url)
-        for number, line in enumerate(text.splitlines(), start=1)
-        for url in _foreign_css_urls(line)
+        ForeignReference(file, css.count("\n", 0, offset) + 1, "CSS-bron", url)
+        for offset, url in _css_urls(css)
+        if is_foreign(url)
     ]
 
 

@@ -11,6 +11,7 @@ it: it needs the catalog, the Markdown extensions and where the templates are.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -425,8 +426,13 @@ def _value_attribute(value: bool | int | float | str) -> str:
 
 
 def _markdown_escape(text: str) -> str:
-    """Text that Markdown shows literally (titles in generated links and headings)."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|])", r"\\\1", text)
+    """Plain text that Markdown shows literally (titles in generated links and headings).
+
+    ``&``, ``<`` and ``>`` become character references, which Markdown passes
+    through and the browser shows as the character; a backslash before ``<``
+    would be shown, and a bare ``<`` would start raw HTML.
+    """
+    return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", html.escape(text, quote=False))
 
 
 def _charts(scores: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[str], list[str]]]:

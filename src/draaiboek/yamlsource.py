@@ -14,7 +14,11 @@ error instead of silently keeping the last one.
 
 from __future__ import annotations
 
+import errno
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +32,18 @@ type DataPath = tuple[str | int | float, ...]
 # A hand-written definition is a few kilobytes; anything this large is a mistake
 # (a wrong file in the folder) and would only make the build slow.
 MAX_FILE_BYTES = 1_000_000
+# Bounds that keep a hostile file from hanging or exhausting the tools: nested
+# aliases ("billion laughs") expand exponentially, deep nesting overflows the
+# stack. Real definitions stay far below both (the largest has ~3,000 nodes and
+# nesting 8).
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+# Numbers must survive the trip to JSON and the browser exactly: JavaScript
+# represents integers exactly only up to 2^53.
+MAX_SAFE_INTEGER = 2**53
+# A literal longer than this cannot be a valid number anyway; refusing it before
+# conversion keeps int() from quadratic work on thousands of digits.
+_MAX_NUMBER_TEXT = 40
 
 
 @dataclass(frozen=True)
@@ -208,21 +224,33 @@ def load_document(path: Path, text: str | None = None) -> Document:
         )
     try:
         return _compose(_FastLoader, path, shown, text)
+    except yaml.MarkedYAMLError as fast_error:
+        if "maximum nesting depth" in str(fast_error.problem):
+            mark = fast_error.problem_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise AuthorError([_too_deep(shown, line, column)]) from fast_error
+        return _compose_again(path, shown, text, fast_error)
     except yaml.YAMLError as fast_error:
-        # Parse again for PyYAML's messages, which our hints know. libyaml is a
-        # little more lenient (it accepts "text: Kent hij de weg?, ..." in { }),
-        # so keep its position when PyYAML stops somewhere else.
-        try:
-            return _compose(_Loader, path, shown, text)
-        except AuthorError as slow_error:
-            mark = getattr(fast_error, "problem_mark", None)
-            if (
-                isinstance(fast_error, yaml.MarkedYAMLError)
-                and mark is not None
-                and slow_error.line != mark.line + 1
-            ):
-                raise AuthorError([_syntax_problem(shown, fast_error)]) from fast_error
-            raise
+        return _compose_again(path, shown, text, fast_error)
+
+
+def _compose_again(path: Path, shown: str, text: str, fast_error: yaml.YAMLError) -> Document:
+    """Parse again with PyYAML, whose messages our hints know.
+
+    libyaml is a little more lenient (it accepts "text: Kent hij de weg?, ..."
+    in { }), so keep its position when PyYAML stops somewhere else.
+    """
+    try:
+        return _compose(_Loader, path, shown, text)
+    except AuthorError as slow_error:
+        mark = getattr(fast_error, "problem_mark", None)
+        if (
+            isinstance(fast_error, yaml.MarkedYAMLError)
+            and mark is not None
+            and slow_error.line != mark.line + 1
+        ):
+            raise AuthorError([_syntax_problem(shown, fast_error)]) from fast_error
+        raise
 
 
 # The line breaks YAML counts (str.splitlines() knows more).
@@ -249,7 +277,10 @@ def _compose(loader_class: type[yaml.SafeLoader], path: Path, shown: str, text: 
         if node is None:
             return Document(path, None, source)
         problems: list[Problem] = []
-        data = _to_data(loader, node, (), source, problems)
+        data = _to_data(loader, node, (), source, problems, budget=_Budget())
+    except RecursionError as exc:
+        # PyYAML's own composer recurses; libyaml stops at 1,000 levels itself.
+        raise AuthorError([_too_deep(shown, 1, 1)]) from exc
     except yaml.YAMLError as exc:
         if loader_class is not _Loader:
             raise
@@ -263,8 +294,82 @@ def _compose(loader_class: type[yaml.SafeLoader], path: Path, shown: str, text: 
     return Document(path, data, source)
 
 
+def read_bytes(path: Path, shown: str, limit: int) -> tuple[bytes, int]:
+    """A regular file's size and bytes (at most ``limit`` + 1); every refusal is an author problem.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO, a
+    device such as /dev/zero or a folder is refused instead of hanging or
+    filling memory, and nothing can swap the file between check and read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as exc:
+        raise AuthorError([file_problem(shown, exc)]) from exc
+    try:
+        status = os.fstat(descriptor)
+        mode = status.st_mode
+        if not stat.S_ISREG(mode):
+            what = "een map" if stat.S_ISDIR(mode) else "een apparaat, pipe of socket"
+            raise AuthorError(
+                [
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        f"dit is geen gewoon bestand maar {what}",
+                        "geef het pad van een .yaml-bestand",
+                    )
+                ]
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit and status.st_size <= limit:
+            chunk = os.read(descriptor, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return b"".join(chunks), max(total, status.st_size)
+    except OSError as exc:
+        raise AuthorError([file_problem(shown, exc)]) from exc
+    finally:
+        os.close(descriptor)
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "dit bestand of deze map bestaat niet",
+    errno.EACCES: "je hebt geen rechten om dit te lezen",
+    errno.EPERM: "je hebt geen rechten om dit te lezen",
+    errno.EISDIR: "dit is een map, geen bestand",
+    errno.ENOTDIR: "een deel van dit pad is geen map",
+    errno.ENAMETOOLONG: "de bestandsnaam is te lang",
+    errno.ELOOP: "dit pad verwijst in een kring naar zichzelf (symbolische links)",
+}
+
+
+_WRITE_ERRORS = {
+    errno.EACCES: "je hebt geen rechten om hier te schrijven",
+    errno.EPERM: "je hebt geen rechten om hier te schrijven",
+    errno.EROFS: "deze map staat op een schijf die alleen gelezen kan worden",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EEXIST: "dit bestand bestaat al; niets overschreven",
+}
+
+
+def file_problem(shown: str, exc: OSError, *, writing: bool = False) -> Problem:
+    """An operating-system error as a located Dutch problem."""
+    message = (_WRITE_ERRORS if writing else {}).get(exc.errno or 0) or _OS_ERRORS.get(
+        exc.errno or 0
+    )
+    if message is None:
+        verb = "schrijven" if writing else "lezen"
+        message = f"kan dit niet {verb} ({exc.strerror or type(exc).__name__})"
+    return Problem(shown, 1, 1, message, "")
+
+
 def _read_text(path: Path, shown: str) -> str:
-    size = path.stat().st_size
+    data, size = read_bytes(path, shown, MAX_FILE_BYTES)
     if size > MAX_FILE_BYTES:
         raise AuthorError(
             [
@@ -278,7 +383,6 @@ def _read_text(path: Path, shown: str) -> str:
                 )
             ]
         )
-    data = path.read_bytes()
     if b"\x00" in data:
         return "\x00"  # reported as binary by the caller
     try:
@@ -314,14 +418,56 @@ def _node_problem(source: SourceMap, node: yaml.Node, message: str, hint: str = 
     return Problem(source.path, position.line, position.column, message, hint)
 
 
+@dataclass
+class _Budget:
+    """How many nodes a document has produced so far, aliases expanded."""
+
+    nodes: int = 0
+
+
+def _too_deep(shown: str, line: int, column: int) -> Problem:
+    return Problem(
+        shown,
+        line,
+        column,
+        f"het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus)",
+        "een definitie heeft hoogstens een handvol niveaus: onderdelen, items, opties",
+    )
+
+
 def _to_data(
     loader: yaml.SafeLoader,
     node: yaml.Node,
     data_path: DataPath,
     source: SourceMap,
     problems: list[Problem],
+    *,
+    budget: _Budget,
 ) -> Any:
-    source.values[data_path] = _position(node, source.lines)
+    position = _position(node, source.lines)
+    source.values[data_path] = position
+    # An alias is the same node again: "billion laughs" nests aliases so the
+    # data grows exponentially. Counting expanded nodes stops it early; the
+    # composer itself never expands, so it stays small and fast.
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        # The node itself stands where its anchor was written; the top-level
+        # entry being expanded is where the author can look.
+        where = source.values.get(data_path[:1], position)
+        raise AuthorError(
+            [
+                Problem(
+                    source.path,
+                    where.line,
+                    where.column,
+                    "het bestand wordt te groot na het invullen van verwijzingen (*naam): "
+                    f"meer dan {MAX_NODES} elementen",
+                    "gebruik ankers (&naam) en verwijzingen (*naam) spaarzaam, nooit in elkaar",
+                )
+            ]
+        )
+    if len(data_path) > MAX_DEPTH:
+        raise AuthorError([_too_deep(source.path, position.line, position.column)])
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -340,7 +486,7 @@ def _to_data(
                     _node_problem(source, key_node, "een sleutel moet tekst of een getal zijn")
                 )
                 continue
-            key = loader.construct_object(key_node)
+            key = _scalar(loader, key_node, source, problems)
             if key in result:
                 first = source.keys[(*data_path, key)]
                 problems.append(
@@ -353,11 +499,56 @@ def _to_data(
                 )
                 continue
             source.keys[(*data_path, key)] = _position(key_node, source.lines)
-            result[key] = _to_data(loader, value_node, (*data_path, key), source, problems)
+            result[key] = _to_data(
+                loader, value_node, (*data_path, key), source, problems, budget=budget
+            )
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _to_data(loader, child, (*data_path, index), source, problems)
+            _to_data(loader, child, (*data_path, index), source, problems, budget=budget)
             for index, child in enumerate(node.value)
         ]
-    return loader.construct_object(node, deep=True)
+    return _scalar(loader, node, source, problems)
+
+
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
+def _scalar(
+    loader: yaml.SafeLoader, node: yaml.Node, source: SourceMap, problems: list[Problem]
+) -> Any:
+    """A scalar's value; a number out of the browser's exact range is reported, not kept."""
+    if node.tag in _NUMBER_TAGS and isinstance(node.value, str):
+        digits = node.value.lstrip("+-")
+        if len(digits) > _MAX_NUMBER_TEXT:
+            problems.append(_number_problem(source, node, f"{len(digits)} cijfers"))
+            return 0
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, float) and not math.isfinite(value):
+        problems.append(
+            _node_problem(
+                source,
+                node,
+                f"'{node.value}' is geen eindig getal (oneindig of 'geen getal')",
+                "geef een gewoon getal; laat de sleutel weg als er geen grens is",
+            )
+        )
+        return 0
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and abs(value) > MAX_SAFE_INTEGER
+    ):
+        problems.append(_number_problem(source, node, str(node.value)))
+        return 0
+    return value
+
+
+def _number_problem(source: SourceMap, node: yaml.Node, shown: str) -> Problem:
+    return _node_problem(
+        source,
+        node,
+        f"dit getal is te groot ({shown[:20]}{'…' if len(shown) > 20 else ''}); "
+        f"hoogstens {MAX_SAFE_INTEGER} (2^53) in absolute waarde",
+        "is het tekst? Zet het dan tussen aanhalingstekens",
+    )
