@@ -9,6 +9,7 @@ those into MkDocs' build events.
 from __future__ import annotations
 
 import difflib
+import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -29,7 +30,15 @@ from draaiboek.loader import Catalog, load_catalog
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
 from draaiboek.render import Renderer
-from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime, runtime_id
+from draaiboek.runtime import (
+    Runtime,
+    RuntimeMissing,
+    find_pyodide,
+    load_options,
+    prepare_runtime,
+    runtime_id,
+)
+from draaiboek.trimmed_stdlib import StdlibError, TrimmedStdlib, trimmed_stdlib
 
 log = get_plugin_logger(__name__)
 
@@ -49,6 +58,8 @@ EARLY_START = (
 )
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
+# The line of worker.mjs the build fills in with this runtime's loadPyodide options.
+RUNTIME_OPTIONS_LINE = "const RUNTIME = {};"
 IFRAME_WORKER_TARGET = f"{ASSETS_DIR}/iframe-worker-shim.js"
 
 # {{ checklist("id") }}, {{ faq("id") }} and {{ woordenlijst() }}; quotes single or double.
@@ -82,6 +93,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self._files: Files | None = None
         self.glossary: dict[str, str] = {}
         self._runtime_name: str | None = None
+        self._stdlib: TrimmedStdlib | None = None
 
     # -- configuration -------------------------------------------------------
 
@@ -142,6 +154,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET]
         self._slots = {}
         self._runtime_name = None
+        self._stdlib = None
         return config
 
     def _load_glossary(self, config: MkDocsConfig) -> dict[str, str]:
@@ -320,10 +333,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        runtime = prepare_runtime(
-            self._pyodide_dir(), site_dir / ASSETS_DIR / self._runtime_folder()
-        )
-        log.debug("Pyodide %s en %s in de site gezet", runtime.pyodide_version, runtime.wheel.name)
+        runtime = self._prepare(site_dir / ASSETS_DIR / self._runtime_folder())
+        log.debug("Pyodide %s in de site gezet: %s", runtime.pyodide_version, runtime.folder.name)
         if self.config.check_origins:
             found = scan_site(site_dir)
             if found:
@@ -346,18 +357,46 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         except RuntimeMissing as exc:
             raise PluginError(f"draaiboek: {exc}") from None
 
+    def _trimmed(self) -> TrimmedStdlib | None:
+        """The scorer's own standard library (cached on disk), unless ``python_stdlib: full``."""
+        if self.config.python_stdlib != "trimmed":
+            return None
+        if self._stdlib is None:
+            cache = self.path(self.config.cache_dir) if self.config.cache_dir else None
+            try:
+                self._stdlib = trimmed_stdlib(self._pyodide_dir(), cache)
+            except StdlibError as exc:
+                raise PluginError(f"draaiboek: {exc}") from None
+        return self._stdlib
+
+    def _prepare(self, folder: Path) -> Runtime:
+        stdlib = self._trimmed()
+        return prepare_runtime(self._pyodide_dir(), folder, stdlib.zip if stdlib else None)
+
     def _runtime_folder(self) -> str:
-        """``pyodide-<version>-<scorer hash>``: a new address whenever the runtime changes."""
+        """``pyodide-<version>-<hash>``: a new address whenever the runtime changes."""
         if self._runtime_name is None:
-            self._runtime_name = f"pyodide-{runtime_id(self._pyodide_dir())}"
+            stdlib = self._trimmed()
+            key = stdlib.key if stdlib else None
+            self._runtime_name = f"pyodide-{runtime_id(self._pyodide_dir(), key)}"
         return self._runtime_name
 
     def _worker(self) -> str:
-        """worker.mjs, pointing at this build's runtime folder."""
+        """worker.mjs, pointing at this build's runtime folder, with its loadPyodide options."""
         source = (_ASSETS_SOURCE / "worker.mjs").read_text(encoding="utf-8")
-        if source.count(RUNTIME_PLACEHOLDER) != 2:
-            raise PluginError(f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet twee keer")
-        return source.replace(RUNTIME_PLACEHOLDER, f"./{self._runtime_folder()}/")
+        if source.count(RUNTIME_PLACEHOLDER) != 2 or source.count(RUNTIME_OPTIONS_LINE) != 1:
+            raise PluginError(
+                f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet twee keer of "
+                f"'{RUNTIME_OPTIONS_LINE}' niet één keer"
+            )
+        options = json.dumps(self._load_options(), separators=(",", ":"), sort_keys=True)
+        return source.replace(RUNTIME_PLACEHOLDER, f"./{self._runtime_folder()}/").replace(
+            RUNTIME_OPTIONS_LINE, f"const RUNTIME = {options};"
+        )
+
+    def _load_options(self) -> dict[str, Any]:
+        """What worker.mjs passes to ``loadPyodide`` (:func:`draaiboek.runtime.load_options`)."""
+        return load_options(self._pyodide_dir(), trimmed=self._trimmed() is not None)
 
     def _renderer(self) -> Renderer:
         if self.renderer is None:
