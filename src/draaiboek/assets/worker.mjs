@@ -10,6 +10,9 @@
 //               {id, reply: {ok, result | kind, problems}} | {id, error}
 
 import { loadPyodide } from "./pyodide/pyodide.mjs";
+// Imported here rather than by loadPyodide: the browser fetches it together
+// with pyodide.mjs instead of after it, one round trip less before the wasm.
+import createPyodideModule from "./pyodide/pyodide.asm.mjs";
 
 // Filled in by the build (draaiboek.runtime): either the standard library made
 // for the scorer, with the scorer inside, and a lock with no packages
@@ -21,7 +24,13 @@ const indexURL = new URL("./pyodide/", import.meta.url).href;
 const scorer = (async () => {
   const options = { ...RUNTIME };
   if (options.stdLibURL) options.stdLibURL = new URL(options.stdLibURL, indexURL).href;
-  const pyodide = await loadPyodide({ indexURL, ...options, stdout: () => {}, stderr: () => {} });
+  const pyodide = await loadPyodide({
+    indexURL,
+    createPyodideModule,
+    ...options,
+    stdout: () => {},
+    stderr: () => {},
+  });
   return pyodide.pyimport("draaiboek_scoring.messages");
 })();
 
