@@ -160,6 +160,19 @@ def test_search_index_has_words_from_forms_and_faqs(site: Path) -> None:
     assert index["config"]["lang"] == ["nl"]
 
 
+def test_search_reads_a_form_s_words_not_its_controls(site: Path) -> None:
+    """Search gets a form's questions and help, not its option cells and buttons."""
+    index = json.loads(html(site, "search/search_index.json"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "zwerfwifi" in text
+    assert "Rekenmodule wordt geladen" not in text  # the form's status line
+    assert "Wis mijn antwoorden" not in text  # its buttons
+    page = html(site, "formulieren/index.html")
+    # The form itself is on the page, its search stand-in is not.
+    assert "draaiboek-form" not in page
+    assert "Rekenmodule wordt geladen" in page
+
+
 def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     (runtime,) = (site / "assets/draaiboek").glob("pyodide-*")
     # Named after Pyodide's version and a hash of all it holds: cacheable for good.

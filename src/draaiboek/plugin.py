@@ -21,8 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.glossary import glossary_table, load_glossary
@@ -77,6 +79,9 @@ _PAGE_LINK = re.compile(
     r'href="(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"#?]+\.md)(?P<anchor>#[^"]*)?"'
 )
 _SLOT_IN_HTML = re.compile(r'(?:<p>)?<div data-draaiboek-slot="(\d+)"></div>(?:</p>)?')
+# What search sees in a form's place until on_page_context puts the form there.
+_STAND_IN = "<!--draaiboek-form:{}--><div>{}</div><!--/draaiboek-form-->"
+_STAND_IN_HTML = re.compile(r"<!--draaiboek-form:(\d+)-->.*?<!--/draaiboek-form-->", re.S)
 
 
 class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
@@ -90,6 +95,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self.root = Path.cwd()
         # Per page: the instruments whose forms fill its slots, in slot order.
         self._slots: dict[str, list[str]] = {}
+        # Per page: the rendered forms, in slot order, until on_page_context puts them in.
+        self._forms: dict[str, list[str]] = {}
         self._files: Files | None = None
         self.glossary: dict[str, str] = {}
         self._runtime_name: str | None = None
@@ -153,6 +160,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             ]
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET]
         self._slots = {}
+        self._forms = {}
         self._runtime_name = None
         self._stdlib = None
         return config
@@ -275,11 +283,19 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """Render each form of the page; leave search a short text in its place.
+
+        A form is mostly option cells; the search plugin, which reads
+        ``page.content`` in ``on_page_context``, would parse every one of them.
+        It sees :meth:`Renderer.search_text` instead (questions, help, advice),
+        and our own ``on_page_context``, which runs after it, puts the form in.
+        """
         slots = self._slots.get(page.file.src_uri)
         if not slots:
             return html
         renderer = self._renderer()
         own_page = f"{self.config.pages_dir}/{{}}.md"
+        forms = self._forms[page.file.src_uri] = []
 
         def form(match: re.Match[str]) -> str:
             instrument_id = slots[int(match.group(1))]
@@ -288,9 +304,21 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             if target is not None and target is not page.file:
                 link = target.url_relative_to(page.file)
             html = renderer.instrument_form(instrument_id, page_link=link)
-            return self._resolve_page_links(html, instrument_id, page, files)
+            forms.append(self._resolve_page_links(html, instrument_id, page, files))
+            text = renderer.search_text(instrument_id)
+            return _STAND_IN.format(len(forms) - 1, text)
 
         return _SLOT_IN_HTML.sub(form, html)
+
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Put each form where search saw its short text (after every other plugin's turn)."""
+        forms = self._forms.pop(page.file.src_uri, None)
+        if forms and page.content is not None:
+            page.content = _STAND_IN_HTML.sub(lambda m: forms[int(m.group(1))], page.content)
+        return context
 
     def _resolve_page_links(self, html: str, instrument_id: str, page: Page, files: Files) -> str:
         """Point links to handbook pages (``werkgevers/prospectie.md``) at the built page.
@@ -384,9 +412,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
     def _worker(self) -> str:
         """worker.mjs, pointing at this build's runtime folder, with its loadPyodide options."""
         source = (_ASSETS_SOURCE / "worker.mjs").read_text(encoding="utf-8")
-        if source.count(RUNTIME_PLACEHOLDER) != 2 or source.count(RUNTIME_OPTIONS_LINE) != 1:
+        if source.count(RUNTIME_PLACEHOLDER) != 3 or source.count(RUNTIME_OPTIONS_LINE) != 1:
             raise PluginError(
-                f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet twee keer of "
+                f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet drie keer of "
                 f"'{RUNTIME_OPTIONS_LINE}' niet één keer"
             )
         options = json.dumps(self._load_options(), separators=(",", ":"), sort_keys=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from draaiboek.checker import ResolvedOption
 from draaiboek.loader import Catalog, FaqDefinition, InstrumentDefinition
@@ -205,10 +205,36 @@ class Renderer:
 
     def instrument_form(self, instrument_id: str, *, page_link: str | None = None) -> str:
         """The ``<form>`` of one instrument, with its result region and actions."""
+        parts = self._parts(instrument_id)
+        return self.env.get_template("instrument.html").render(**parts, page_link=page_link)
+
+    def search_text(self, instrument_id: str) -> str:
+        """What a site's search should know of a form: its words, not its every option cell.
+
+        A form's HTML repeats every option of every item; a search plugin would
+        parse all of it for every page it is on. The MkDocs plugin shows search
+        this instead and puts the form in afterwards: title, intro, section
+        titles, questions and their help, score labels, advice, flags and outcomes.
+        """
+        parts = self._parts(instrument_id)
+        texts: list[Markup | str | None] = [parts["title"], parts["intro"]]
+        for section in parts["sections"]:
+            texts += [section.title, section.intro]
+            for item in section.items:
+                texts += [item.text, item.help]
+        for score_view in parts["scores"]:
+            texts.append(score_view.label)
+            texts += [band.advice for band in score_view.bands]
+        texts += [flag.message for flag in parts["flags"]]
+        for outcome in parts["outcomes"]:
+            texts += [outcome.label, outcome.advice]
+        return "\n".join(f"<div>{escape(text)}</div>" for text in texts if text)
+
+    def _parts(self, instrument_id: str) -> dict[str, Any]:
         parts = self._form_parts.get(instrument_id)
         if parts is None:
             parts = self._form_parts[instrument_id] = self._form_context(instrument_id)
-        return self.env.get_template("instrument.html").render(**parts, page_link=page_link)
+        return parts
 
     def _form_context(self, instrument_id: str) -> dict[str, Any]:
         """Everything a form shows, prepared once per build (a form often shows on two pages)."""
