@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -40,7 +41,7 @@ from draaiboek.runtime import (
     prepare_runtime,
     runtime_id,
 )
-from draaiboek.trimmed_stdlib import StdlibError, TrimmedStdlib, trimmed_stdlib
+from draaiboek.trimmed_stdlib import StdlibError, TrimmedStdlib, default_cache_dir, trimmed_stdlib
 
 log = get_plugin_logger(__name__)
 
@@ -144,6 +145,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             extension_configs=config.mdx_configs,
             site_id=site_id,
             storage=self.config.storage,
+            bytecode_cache=self._template_cache(),
         )
         config.extra_css.append(f"{ASSETS_DIR}/draaiboek.css")
         # A classic script, not a module: browsers refuse module scripts from
@@ -385,14 +387,25 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         except RuntimeMissing as exc:
             raise PluginError(f"draaiboek: {exc}") from None
 
+    def _cache_dir(self) -> Path:
+        return self.path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
+
+    def _template_cache(self) -> jinja2.BytecodeCache | None:
+        """Compiled form templates on disk: a build does not compile them again."""
+        folder = self._cache_dir() / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None  # a read-only home: compile every time, as before
+        return jinja2.FileSystemBytecodeCache(str(folder))
+
     def _trimmed(self) -> TrimmedStdlib | None:
         """The scorer's own standard library (cached on disk), unless ``python_stdlib: full``."""
         if self.config.python_stdlib != "trimmed":
             return None
         if self._stdlib is None:
-            cache = self.path(self.config.cache_dir) if self.config.cache_dir else None
             try:
-                self._stdlib = trimmed_stdlib(self._pyodide_dir(), cache)
+                self._stdlib = trimmed_stdlib(self._pyodide_dir(), self._cache_dir())
             except StdlibError as exc:
                 raise PluginError(f"draaiboek: {exc}") from None
         return self._stdlib

@@ -152,6 +152,7 @@ class Renderer:
         extension_configs: Mapping[str, Any] | None = None,
         site_id: str = "draaiboek",
         storage: str = "local",
+        bytecode_cache: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.catalog = catalog
         self.site_id = site_id
@@ -169,6 +170,8 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             # One environment per build: never stat a template again after loading it.
             auto_reload=False,
+            # Compiled templates kept between builds (keyed by their source's hash).
+            bytecode_cache=bytecode_cache,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
