@@ -41,6 +41,31 @@ FLAG_LEVELS = {"attention": "Belangrijk", "warning": "Let op", "info": "Ter info
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Markdown that would start a block (list, heading, quote) at the start of a line.
+# Text any Markdown setup below turns into just "<p>text</p>": one line that
+# starts with a letter, holds only letters, digits, spaces and punctuation no
+# extension reads. Most item texts and labels are like this; converting them
+# with the full extension stack was a large part of rendering a form.
+_PLAIN = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.;:?!()'\"%/-]+[^\W_]*)*[.?!)]?")
+# Extensions that leave such text alone (``abbr`` too, unless a glossary term occurs).
+_PLAIN_SAFE_EXTENSIONS = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "codehilite",
+        "def_list",
+        "fenced_code",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        "toc",
+        "pymdownx.details",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.superfences",
+        "pymdownx.tabbed",
+    }
+)
 _BLOCK_START = re.compile(r"^(\s*\d*)([.)\-*+#>])(\s)")
 
 
@@ -161,6 +186,10 @@ class Renderer:
             extensions=list(markdown_extensions), extension_configs=dict(extension_configs or {})
         )
         self._converted: dict[str, Markup] = {}
+        configs = dict(extension_configs or {})
+        names = {name if isinstance(name, str) else "" for name in markdown_extensions}
+        self._plain_ok = names <= _PLAIN_SAFE_EXTENSIONS
+        self._glossary_terms = tuple(configs.get("abbr", {}).get("glossary", {}))
         self._form_parts: dict[str, dict[str, Any]] = {}
         loaders = [jinja2.FileSystemLoader(str(d)) for d in [*template_dirs, builtin_macros_dir()]]
         self.env = jinja2.Environment(
@@ -191,9 +220,22 @@ class Renderer:
             return None
         html = self._converted.get(text)
         if html is None:
-            self._markdown.reset()
-            html = self._converted[text] = Markup(self._markdown.convert(text))
+            if self._is_plain(text):
+                html = Markup(f"<p>{text}</p>")
+            else:
+                self._markdown.reset()
+                html = Markup(self._markdown.convert(text))
+            self._converted[text] = html
         return html
+
+    def _is_plain(self, text: str) -> bool:
+        """Whether Markdown would only wrap ``text`` in a paragraph (see ``_PLAIN``)."""
+        return (
+            self._plain_ok
+            and text == text.strip()
+            and _PLAIN.fullmatch(text) is not None
+            and not any(term in text for term in self._glossary_terms)
+        )
 
     def inline(self, text: str) -> Markup:
         """One line of Markdown without the paragraph around it (item texts, labels).
