@@ -191,3 +191,14 @@ def test_without_node_the_build_says_what_to_do(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(trimmed_stdlib.shutil, "which", lambda name: None)
     with pytest.raises(trimmed_stdlib.StdlibError, match="python_stdlib: full"):
         trimmed_stdlib.find_node()
+
+
+def test_a_cache_folder_that_cannot_be_written_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    traced = {"files": {"a.pyc": b"x"}, "modules": ["a"]}
+    monkeypatch.setattr(trimmed_stdlib, "trace", lambda *args: traced)
+    blocked = tmp_path / "bestand"
+    blocked.write_text("geen map")
+    with pytest.raises(trimmed_stdlib.StdlibError, match=r"cachemap .* is niet beschrijfbaar"):
+        trimmed_stdlib.trimmed_stdlib(find_pyodide(NODE_PYODIDE), blocked / "cache", VECTORS)

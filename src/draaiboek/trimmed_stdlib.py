@@ -202,10 +202,17 @@ def trimmed_stdlib(
         modules = json.loads(manifest.read_text(encoding="utf-8"))["modules"]
         return TrimmedStdlib(target, key, tuple(modules))
     traced = trace(pyodide_dir, sources, load_vectors(vectors))
-    folder.mkdir(parents=True, exist_ok=True)
-    # Written under a temporary name and renamed: two builds at once never see half a file.
-    _atomic_write(target, pack(traced["files"]))
-    _atomic_write(manifest, json.dumps({"modules": traced["modules"]}, indent=1).encode())
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Written under a temporary name and renamed: two builds at once never see half a file.
+        _atomic_write(target, pack(traced["files"]))
+        _atomic_write(manifest, json.dumps({"modules": traced["modules"]}, indent=1).encode())
+    except OSError as exc:
+        raise StdlibError(
+            f"de cachemap {folder} is niet beschrijfbaar ({exc.strerror}); zet "
+            "'cache_dir' bij de draaiboek-plugin in mkdocs.yml of de omgevingsvariabele "
+            "DRAAIBOEK_CACHE_DIR op een map waarin je mag schrijven"
+        ) from None
     return TrimmedStdlib(target, key, tuple(traced["modules"]))
 
 
