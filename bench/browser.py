@@ -264,6 +264,7 @@ def bench_browser() -> dict[str, Any]:
             result["cpu_slowdown"] = CPU_SLOWDOWN
         finally:
             server.shutdown()
+            server.server_close()  # free the port for the slow link's server
         # The same built site (its pages name this port) over the slow link.
         slow, _ = serve(site, port, mbit_link(LINK_MBIT, LINK_LATENCY_MS))
         try:
@@ -271,6 +272,7 @@ def bench_browser() -> dict[str, Any]:
             result["link"] = {"mbit_per_s": LINK_MBIT, "latency_ms": LINK_LATENCY_MS}
         finally:
             slow.shutdown()
+            slow.server_close()
             browser.close()
         return result
 
