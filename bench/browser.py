@@ -1,7 +1,11 @@
 """What a counsellor feels, measured in Debian's Chromium on 127.0.0.1.
 
-- time to first score on a cold instrument page, against the floor: a bare
-  page that loads the same Pyodide files and runs ``1 + 1``;
+- time to first score on a cold instrument page, against two floors: a bare
+  page whose worker boots stock Pyodide and runs ``1 + 1``, and the same with
+  our trimmed runtime (medians of alternating runs, so drift hits all alike);
+- the same on a second visit (a new tab, HTTP cache warm), over a throttled
+  link (the bench server plays 20 Mbit/s with 40 ms per response), and on a
+  phone-class CPU (Chromium's CPU throttling ×4);
 - the warm form: instant navigation to a second instrument → its first result;
 - update latency: one answer → result in the page, over 220 changes of a
   60-item instrument, against one animation frame;
@@ -28,13 +32,23 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from bench.server import Counter, Transfer, serve
+from bench.server import Counter, Transfer, mbit_link, serve
 from bench.site import browser_site
+
+# What each variant's page is called and the mark its first result sets.
+FORM, FLOOR, TRIM_FLOOR = "formulier", "vloer", "vloer-trim"
+PAGES = {
+    FORM: ("/a/", "draaiboek:result"),
+    FLOOR: ("/vloer/", "vloer:result"),
+    TRIM_FLOOR: ("/vloer-trim/", "vloer:result"),
+}
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
-COLD_RUNS = 5
+RUNS = 5
 CHANGES = 220
+LINK_MBIT, LINK_LATENCY_MS = 20, 40
+CPU_SLOWDOWN = 4
 
 OBSERVE = """
 window.__bench = { marks: [], longtasks: [], frames: [] };
@@ -109,22 +123,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def served_site() -> Iterator[tuple[str, Counter]]:
+def built_site() -> Iterator[tuple[Path, int]]:
+    """The benchmark site, built once for the port it will be served on."""
     port = free_port()
-    base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="draaiboek-bench-") as folder:
-        site = browser_site(Path(folder), f"{base}/")
-        server, counter = serve(site, port)
-        try:
-            yield base, counter
-        finally:
-            server.shutdown()
+        yield browser_site(Path(folder), f"http://127.0.0.1:{port}/"), port
 
 
-def open_page(browser: Browser) -> Page:
+def open_page(browser: Browser, cpu_slowdown: float = 1) -> Page:
     """A page in a fresh context: an empty cache, as on a first visit."""
     page = browser.new_context().new_page()
     page.add_init_script(OBSERVE)
+    if cpu_slowdown != 1:
+        session = page.context.new_cdp_session(page)
+        session.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     return page
 
 
@@ -135,13 +147,53 @@ def first_mark(page: Page, name: str, instrument: str | None = None) -> float:
     return float(page.evaluate(FIRST_MARK, [name, instrument]))
 
 
-def cold_first_score(browser: Browser, url: str, name: str) -> float:
-    page = open_page(browser)
+def cold_first_score(browser: Browser, url: str, name: str, cpu_slowdown: float = 1) -> float:
+    page = open_page(browser, cpu_slowdown)
     try:
         page.goto(url)
         return first_mark(page, name)
     finally:
         page.context.close()
+
+
+def cold_series(
+    browser: Browser, base: str, variants: tuple[str, ...], cpu_slowdown: float = 1
+) -> dict[str, list[float]]:
+    """``RUNS`` cold first results per variant, alternating, after one unmeasured round."""
+    runs: dict[str, list[float]] = {name: [] for name in variants}
+    for round_ in range(RUNS + 1):
+        for name in variants:
+            path, mark = PAGES[name]
+            ms = cold_first_score(browser, base + path, mark, cpu_slowdown)
+            if round_:
+                runs[name].append(ms)
+    return runs
+
+
+def repeat_series(
+    profile: BrowserContext, base: str, variants: tuple[str, ...]
+) -> dict[str, list[float]]:
+    """Second visits: each page once to fill the cache, then ``RUNS`` new tabs each, alternating."""
+    runs: dict[str, list[float]] = {name: [] for name in variants}
+    for round_ in range(RUNS + 1):
+        for name in variants:
+            path, mark = PAGES[name]
+            page = profile.new_page()
+            page.add_init_script(OBSERVE)
+            page.goto(base + path)
+            ms = first_mark(page, mark)
+            page.wait_for_load_state("networkidle")
+            page.close()
+            if round_:
+                runs[name].append(ms)
+    return runs
+
+
+def medians(runs: dict[str, list[float]]) -> dict[str, Any]:
+    return {
+        name: {"median_ms": statistics.median(values), "runs_ms": values}
+        for name, values in runs.items()
+    }
 
 
 def visit(
@@ -157,14 +209,20 @@ def visit(
     return page, first, weight(counter.take())
 
 
-def weight(transfers: list[Transfer]) -> dict[str, int]:
+def weight(transfers: list[Transfer]) -> dict[str, Any]:
     pyodide = [t for t in transfers if "/assets/draaiboek/pyodide-" in t.path]
+    parts: dict[str, int] = {}
+    for transfer in transfers:
+        name = transfer.path.rsplit("/", 1)[-1]
+        part = name if transfer in pyodide else "pagina, thema, forms.js, worker, definitie"
+        parts[part] = parts.get(part, 0) + transfer.gzip
     return {
         "requests": len(transfers),
         "raw": sum(t.raw for t in transfers),
         "gzip": sum(t.gzip for t in transfers),
         "pyodide_raw": sum(t.raw for t in pyodide),
         "pyodide_gzip": sum(t.gzip for t in pyodide),
+        "gzip_by_part": dict(sorted(parts.items(), key=lambda item: -item[1])),
     }
 
 
@@ -187,33 +245,47 @@ def long_tasks(page: Page, until: float) -> dict[str, Any]:
 
 
 def bench_browser() -> dict[str, Any]:
-    with served_site() as (base, counter), sync_playwright() as playwright:
+    with built_site() as (site, port), sync_playwright() as playwright:
+        base = f"http://127.0.0.1:{port}"
+        server, counter = serve(site, port)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with tempfile.TemporaryDirectory(prefix="draaiboek-profile-") as profile_dir:
-            profile = playwright.chromium.launch_persistent_context(
-                profile_dir, executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        try:
+            with tempfile.TemporaryDirectory(prefix="draaiboek-profile-") as profile_dir:
+                profile = playwright.chromium.launch_persistent_context(
+                    profile_dir, executable_path=CHROMIUM, args=CHROMIUM_ARGS
+                )
+                try:
+                    result = _measure(browser, profile, base, counter)
+                finally:
+                    profile.close()
+            result["cpu_slowed"] = medians(
+                cold_series(browser, base, (FORM, FLOOR), cpu_slowdown=CPU_SLOWDOWN)
             )
-            try:
-                return _measure(browser, profile, base, counter)
-            finally:
-                profile.close()
-                browser.close()
+            result["cpu_slowdown"] = CPU_SLOWDOWN
+        finally:
+            server.shutdown()
+            server.server_close()  # free the port for the slow link's server
+        # The same built site (its pages name this port) over the slow link.
+        slow, _ = serve(site, port, mbit_link(LINK_MBIT, LINK_LATENCY_MS))
+        try:
+            result["throttled"] = medians(cold_series(browser, base, (FORM, FLOOR, TRIM_FLOOR)))
+            result["link"] = {"mbit_per_s": LINK_MBIT, "latency_ms": LINK_LATENCY_MS}
+        finally:
+            slow.shutdown()
+            slow.server_close()
+            browser.close()
+        return result
 
 
 def _measure(
     browser: Browser, profile: BrowserContext, base: str, counter: Counter
 ) -> dict[str, Any]:
-    form_url, floor_url = f"{base}/a/", f"{base}/vloer/"
-    # Warm the server's file cache; then alternate, so drift hits both alike.
-    cold_first_score(browser, floor_url, "vloer:result")
-    first_scores, floors = [], []
-    for _ in range(COLD_RUNS):
-        floors.append(cold_first_score(browser, floor_url, "vloer:result"))
-        first_scores.append(cold_first_score(browser, form_url, "draaiboek:result"))
+    cold = medians(cold_series(browser, base, (FORM, FLOOR, TRIM_FLOOR)))
 
     # One visit, measured through: first visit, long tasks, warm form, updates, repeat visit.
     # A profile on disk, as a real browser has: Pyodide's 9 MB wasm is too big for
     # the memory-only cache of a fresh context.
+    form_url = base + PAGES[FORM][0]
     page, first, first_visit = visit(profile, form_url, counter)
     tasks = long_tasks(page, first + 500)
 
@@ -225,14 +297,13 @@ def _measure(
     reloaded = page.evaluate("() => performance.getEntriesByType('navigation').length")
 
     page.close()
-    page, repeat_first, repeat_visit = visit(profile, form_url, counter)
+    page, _, repeat_visit = visit(profile, form_url, counter)
     page.close()
+    repeat = medians(repeat_series(profile, base, (FORM, FLOOR, TRIM_FLOOR)))
 
     return {
-        "first_score_ms": statistics.median(first_scores),
-        "floor_ms": statistics.median(floors),
-        "first_score_runs_ms": first_scores,
-        "floor_runs_ms": floors,
+        "cold": cold,
+        "repeat": repeat,
         "warm_form_ms": warm,
         "warm_form_instant_navigation": reloaded == 1,
         "update_p50_ms": statistics.median(updates),
@@ -241,5 +312,4 @@ def _measure(
         "long_tasks": tasks,
         "first_visit": first_visit,
         "repeat_visit": repeat_visit,
-        "repeat_first_score_ms": repeat_first,
     }

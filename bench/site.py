@@ -3,19 +3,25 @@
 ``instrument_yaml(n)`` writes an instrument of ``n`` choice items in sections
 of ten, with scores, bands, a ``show_if`` and a flag, like a real rubric.
 ``browser_site`` is a small handbook with a 60-item form, a 10-item form one
-instant-navigation click away, and the floor: a bare page that loads the same
-Pyodide files and runs ``1 + 1``.
+instant-navigation click away, and two floors: bare pages that boot stock
+Pyodide, or our trimmed runtime, and run ``1 + 1``.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import shutil
 from pathlib import Path
 from textwrap import dedent
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from tests.sitelib import write_site
+from tests.sitelib import ROOT, write_site
+
+from draaiboek.runtime import PYODIDE_CORE_FILES, load_options, pyodide_version
+
+NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 
 
 def instrument_yaml(items: int, title: str) -> str:
@@ -90,43 +96,63 @@ def browser_site(root: Path, site_url: str) -> Path:
         site_url=site_url,
     )
     site = build_quietly(config)
-    _write_floor(site)
+    _write_floors(site)
     return site
 
 
-def _write_floor(site: Path) -> None:
-    """The floor: only Pyodide, from the same files, in a worker, running ``1 + 1``."""
+def _write_floors(site: Path) -> None:
+    """Two floors, each a bare page whose worker boots Pyodide and runs ``1 + 1``.
+
+    - ``vloer/``: stock Pyodide as its documentation shows it (``loadPyodide``
+      with its own ``python_stdlib.zip`` and lockfile), from a copy of the npm
+      package under the same cache rules as the site's runtime;
+    - ``vloer-trim/``: the site's own trimmed runtime, loaded as worker.mjs
+      loads it, but without the scorer: what our runtime costs before any
+      scoring.
+    """
     (runtime,) = (site / "assets" / "draaiboek").glob("pyodide-*")
-    floor = site / "vloer"
-    floor.mkdir()
-    (floor / "worker.mjs").write_text(
-        dedent(
-            f"""\
-            import {{ loadPyodide }} from "../assets/draaiboek/{runtime.name}/pyodide.mjs";
-            const pyodide = await loadPyodide({{
-              indexURL: new URL("../assets/draaiboek/{runtime.name}/", import.meta.url).href,
-            }});
-            postMessage(pyodide.runPython("1 + 1"));
-            """
-        )
-    )
-    (floor / "index.html").write_text(
-        dedent(
-            """\
-            <!doctype html>
-            <html lang="nl"><head><meta charset="utf-8"><title>Vloer</title></head>
-            <body><p id="uitkomst">…</p>
-            <script>
-              const worker = new Worker("worker.mjs", { type: "module" });
-              worker.onmessage = ({ data }) => {
-                document.getElementById("uitkomst").textContent = String(data);
-                performance.mark("vloer:result");
-              };
-            </script>
-            </body></html>
-            """
-        )
-    )
+    stock = site / "assets" / "draaiboek" / f"pyodide-{pyodide_version(NODE_PYODIDE)}-stock"
+    stock.mkdir()
+    for name in PYODIDE_CORE_FILES:
+        shutil.copyfile(NODE_PYODIDE / name, stock / name)
+    stock_worker = f"""\
+        import {{ loadPyodide }} from "../assets/draaiboek/{stock.name}/pyodide.mjs";
+        const pyodide = await loadPyodide({{
+          indexURL: new URL("../assets/draaiboek/{stock.name}/", import.meta.url).href,
+        }});
+        postMessage(pyodide.runPython("1 + 1"));
+        """
+    options = json.dumps(load_options(NODE_PYODIDE, trimmed=True))
+    trimmed_worker = f"""\
+        import {{ loadPyodide }} from "../assets/draaiboek/{runtime.name}/pyodide.mjs";
+        import createPyodideModule from "../assets/draaiboek/{runtime.name}/pyodide.asm.mjs";
+        const indexURL = new URL("../assets/draaiboek/{runtime.name}/", import.meta.url).href;
+        const options = {options};
+        options.stdLibURL = new URL(options.stdLibURL, indexURL).href;
+        const pyodide = await loadPyodide({{ indexURL, createPyodideModule, ...options }});
+        postMessage(pyodide.runPython("1 + 1"));
+        """
+    for folder, worker in (("vloer", stock_worker), ("vloer-trim", trimmed_worker)):
+        (site / folder).mkdir()
+        (site / folder / "worker.mjs").write_text(dedent(worker))
+        (site / folder / "index.html").write_text(FLOOR_PAGE)
+
+
+FLOOR_PAGE = dedent(
+    """\
+    <!doctype html>
+    <html lang="nl"><head><meta charset="utf-8"><title>Vloer</title></head>
+    <body><p id="uitkomst">…</p>
+    <script>
+      const worker = new Worker("worker.mjs", { type: "module" });
+      worker.onmessage = ({ data }) => {
+        document.getElementById("uitkomst").textContent = String(data);
+        performance.mark("vloer:result");
+      };
+    </script>
+    </body></html>
+    """
+)
 
 
 def build_quietly(config_file: Path, site_dir: Path | None = None) -> Path:

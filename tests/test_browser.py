@@ -365,6 +365,34 @@ def test_the_storage_setting_is_respected(
         server.server_close()
 
 
+def test_python_stdlib_full_scores_with_pyodide_s_own_library_and_the_wheel(
+    context: BrowserContext, tmp_path: Path
+) -> None:
+    root = write_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      site_id: test\n", "      site_id: test\n      python_stdlib: full\n"
+        )
+    )
+    site = build_site(root)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = context.new_page()
+        fetched: list[str] = []
+        page.on("request", lambda request: fetched.append(request.url.rsplit("/", 1)[-1]))
+        open_form(page, f"http://127.0.0.1:{server.server_address[1]}/instrumenten/volledig/")
+        page.check('input[name="internet_thuis"][value="ja"]')
+        expect(page.locator('[data-score="middelen"]')).to_have_attribute("data-value", "1")
+        assert "python_stdlib.zip" in fetched
+        assert any(name.endswith(".whl") for name in fetched)
+        assert "scorer_stdlib.zip" not in fetched
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_damaged_stored_record_is_reported_and_kept_aside(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/instrumenten/volledig/")
     page.evaluate("localStorage.setItem('draaiboek:test:volledig:v3', '{kapot')")

@@ -6,6 +6,7 @@ import os
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 
 from draaiboek.loader import Catalog, load_catalog
@@ -16,6 +17,8 @@ from tests.sitelib import FIXTURES
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("DRAAIBOEK_UPDATE_GOLDEN") == "1"
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.details"]
+# What MkDocs adds to a site's own list.
+MKDOCS_DEFAULTS = ["toc", "tables", "fenced_code"]
 
 
 @pytest.fixture(scope="module")
@@ -131,3 +134,55 @@ def test_titles_cannot_inject_markdown(tmp_path: Path) -> None:
     ).instrument_page("definitie")
     assert "# \\[klik\\]\\(https://example.org\\) \\*nadruk\\*" in page
     assert 'title: "[klik](https://example.org) *nadruk*"' in page
+
+
+PLAIN_TEXTS = [
+    "Heeft internet thuis",
+    "Kan de klant zelf een e-mail versturen?",
+    "Werkt met een smartphone (Android of iOS).",
+    "Schrijft 'ja' of \"neen\" op; 50% of meer",
+    "Laag",
+    "Ik kan dit - soms",
+    "Zelfstandig, zonder hulp!",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_TEXTS)
+def test_plain_text_renders_as_markdown_would(text: str) -> None:
+    """The shortcut for plain text gives exactly what the full Markdown setup gives."""
+    glossary = {"VDAB": "Vlaamse Dienst voor Arbeidsbemiddeling"}
+    fast = Renderer(
+        Catalog(),
+        markdown_extensions=[*MKDOCS_DEFAULTS, *EXTENSIONS, "abbr"],
+        extension_configs={"abbr": {"glossary": glossary}},
+    )
+    assert fast._is_plain(text)
+    slow = markdown.Markdown(
+        extensions=[*MKDOCS_DEFAULTS, *EXTENSIONS, "abbr"],
+        extension_configs={"abbr": {"glossary": glossary}},
+    )
+    assert fast.markdown(text) == slow.convert(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Eerste",
+        "- punt",
+        "Een *nadruk*",
+        "Naar de VDAB",
+        "a <b>",
+        "x & y",
+        "Twee\nregels",
+        "Zie [link](a.md)",
+        " spatie",
+    ],
+)
+def test_text_with_markdown_or_a_glossary_term_takes_the_full_road(text: str) -> None:
+    renderer = Renderer(
+        Catalog(),
+        markdown_extensions=[*MKDOCS_DEFAULTS, *EXTENSIONS, "abbr"],
+        extension_configs={"abbr": {"glossary": {"VDAB": "Vlaamse Dienst"}}},
+    )
+    assert not renderer._is_plain(text)
+    assert not Renderer(Catalog(), markdown_extensions=["smarty"])._is_plain("Heeft internet")

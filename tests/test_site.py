@@ -160,19 +160,36 @@ def test_search_index_has_words_from_forms_and_faqs(site: Path) -> None:
     assert index["config"]["lang"] == ["nl"]
 
 
+def test_search_reads_a_form_s_words_not_its_controls(site: Path) -> None:
+    """Search gets a form's questions and help, not its option cells and buttons."""
+    index = json.loads(html(site, "search/search_index.json"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "zwerfwifi" in text
+    assert "Rekenmodule wordt geladen" not in text  # the form's status line
+    assert "Wis mijn antwoorden" not in text  # its buttons
+    page = html(site, "formulieren/index.html")
+    # The form itself is on the page, its search stand-in is not.
+    assert "draaiboek-form" not in page
+    assert "Rekenmodule wordt geladen" in page
+
+
 def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     (runtime,) = (site / "assets/draaiboek").glob("pyodide-*")
-    # Named after Pyodide's version and the scorer's hash: cacheable for good.
+    # Named after Pyodide's version and a hash of all it holds: cacheable for good.
     assert re.fullmatch(r"pyodide-\d+\.\d+\.\d+-[0-9a-f]{10}", runtime.name)
     worker = (site / "assets/draaiboek/worker.mjs").read_text()
     assert f'from "./{runtime.name}/pyodide.mjs"' in worker
     assert "./pyodide/" not in worker
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
-        assert (runtime / name).is_file(), name
-    lock = json.loads((runtime / "pyodide-lock.json").read_text())
-    entry = lock["packages"]["draaiboek-scoring"]
-    assert (runtime / entry["file_name"]).is_file()
-    assert len(entry["sha256"]) == 64
+    # The trimmed runtime: Pyodide's engine and the scorer's own standard library, no wheel.
+    assert sorted(p.name for p in runtime.iterdir()) == [
+        "pyodide.asm.mjs",
+        "pyodide.asm.wasm",
+        "pyodide.mjs",
+        "scorer_stdlib.zip",
+    ]
+    options = json.loads(re.search(r"const RUNTIME = (\{.*\});", worker).group(1))  # type: ignore[union-attr]
+    assert options["stdLibURL"] == "scorer_stdlib.zip"
+    assert options["lockFileContents"]["packages"] == {}
     for name in ("forms.js", "worker.mjs", "draaiboek.css"):
         assert (site / "assets/draaiboek" / name).is_file()
     catalog = load_catalog([FIXTURES / "valid"])
@@ -181,6 +198,26 @@ def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     assert match is not None
     compiled = json.loads((site / "assets/draaiboek/instruments" / match.group(1)).read_text())
     assert compiled == catalog.instruments["volledig"].compiled
+
+
+def test_python_stdlib_full_ships_pyodide_s_own_with_the_wheel(tmp_path: Path) -> None:
+    root = write_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      site_id: test\n", "      site_id: test\n      python_stdlib: full\n"
+        )
+    )
+    site = build_site(root)
+    (runtime,) = (site / "assets/draaiboek").glob("pyodide-*")
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        assert (runtime / name).is_file(), name
+    lock = json.loads((runtime / "pyodide-lock.json").read_text())
+    entry = lock["packages"]["draaiboek-scoring"]
+    assert (runtime / entry["file_name"]).is_file()
+    assert len(entry["sha256"]) == 64
+    worker = (site / "assets/draaiboek/worker.mjs").read_text()
+    assert 'const RUNTIME = {"packages":["draaiboek-scoring"]};' in worker
 
 
 def test_the_built_site_references_no_other_origin(site: Path) -> None:

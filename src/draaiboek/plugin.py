@@ -9,19 +9,23 @@ those into MkDocs' build events.
 from __future__ import annotations
 
 import difflib
+import json
 import posixpath
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import TemplateContext
 
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.glossary import glossary_table, load_glossary
@@ -29,7 +33,15 @@ from draaiboek.loader import Catalog, load_catalog
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
 from draaiboek.render import Renderer
-from draaiboek.runtime import RuntimeMissing, find_pyodide, prepare_runtime, runtime_id
+from draaiboek.runtime import (
+    Runtime,
+    RuntimeMissing,
+    find_pyodide,
+    load_options,
+    prepare_runtime,
+    runtime_id,
+)
+from draaiboek.trimmed_stdlib import StdlibError, TrimmedStdlib, default_cache_dir, trimmed_stdlib
 
 log = get_plugin_logger(__name__)
 
@@ -49,6 +61,8 @@ EARLY_START = (
 )
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
+# The line of worker.mjs the build fills in with this runtime's loadPyodide options.
+RUNTIME_OPTIONS_LINE = "const RUNTIME = {};"
 IFRAME_WORKER_TARGET = f"{ASSETS_DIR}/iframe-worker-shim.js"
 
 # {{ checklist("id") }}, {{ faq("id") }} and {{ woordenlijst() }}; quotes single or double.
@@ -66,6 +80,9 @@ _PAGE_LINK = re.compile(
     r'href="(?P<path>(?![a-z][a-z0-9+.-]*:|/|#)[^"#?]+\.md)(?P<anchor>#[^"]*)?"'
 )
 _SLOT_IN_HTML = re.compile(r'(?:<p>)?<div data-draaiboek-slot="(\d+)"></div>(?:</p>)?')
+# What search sees in a form's place until on_page_context puts the form there.
+_STAND_IN = "<!--draaiboek-form:{}--><div>{}</div><!--/draaiboek-form-->"
+_STAND_IN_HTML = re.compile(r"<!--draaiboek-form:(\d+)-->.*?<!--/draaiboek-form-->", re.S)
 
 
 class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
@@ -79,9 +96,12 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self.root = Path.cwd()
         # Per page: the instruments whose forms fill its slots, in slot order.
         self._slots: dict[str, list[str]] = {}
+        # Per page: the rendered forms, in slot order, until on_page_context puts them in.
+        self._forms: dict[str, list[str]] = {}
         self._files: Files | None = None
         self.glossary: dict[str, str] = {}
         self._runtime_name: str | None = None
+        self._stdlib: TrimmedStdlib | None = None
 
     # -- configuration -------------------------------------------------------
 
@@ -125,6 +145,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             extension_configs=config.mdx_configs,
             site_id=site_id,
             storage=self.config.storage,
+            bytecode_cache=self._template_cache(),
         )
         config.extra_css.append(f"{ASSETS_DIR}/draaiboek.css")
         # A classic script, not a module: browsers refuse module scripts from
@@ -141,7 +162,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             ]
             config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET]
         self._slots = {}
+        self._forms = {}
         self._runtime_name = None
+        self._stdlib = None
         return config
 
     def _load_glossary(self, config: MkDocsConfig) -> dict[str, str]:
@@ -262,11 +285,19 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        """Render each form of the page; leave search a short text in its place.
+
+        A form is mostly option cells; the search plugin, which reads
+        ``page.content`` in ``on_page_context``, would parse every one of them.
+        It sees :meth:`Renderer.search_text` instead (questions, help, advice),
+        and our own ``on_page_context``, which runs after it, puts the form in.
+        """
         slots = self._slots.get(page.file.src_uri)
         if not slots:
             return html
         renderer = self._renderer()
         own_page = f"{self.config.pages_dir}/{{}}.md"
+        forms = self._forms[page.file.src_uri] = []
 
         def form(match: re.Match[str]) -> str:
             instrument_id = slots[int(match.group(1))]
@@ -275,9 +306,21 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             if target is not None and target is not page.file:
                 link = target.url_relative_to(page.file)
             html = renderer.instrument_form(instrument_id, page_link=link)
-            return self._resolve_page_links(html, instrument_id, page, files)
+            forms.append(self._resolve_page_links(html, instrument_id, page, files))
+            text = renderer.search_text(instrument_id)
+            return _STAND_IN.format(len(forms) - 1, text)
 
         return _SLOT_IN_HTML.sub(form, html)
+
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Put each form where search saw its short text (after every other plugin's turn)."""
+        forms = self._forms.pop(page.file.src_uri, None)
+        if forms and page.content is not None:
+            page.content = _STAND_IN_HTML.sub(lambda m: forms[int(m.group(1))], page.content)
+        return context
 
     def _resolve_page_links(self, html: str, instrument_id: str, page: Page, files: Files) -> str:
         """Point links to handbook pages (``werkgevers/prospectie.md``) at the built page.
@@ -320,10 +363,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        runtime = prepare_runtime(
-            self._pyodide_dir(), site_dir / ASSETS_DIR / self._runtime_folder()
-        )
-        log.debug("Pyodide %s en %s in de site gezet", runtime.pyodide_version, runtime.wheel.name)
+        runtime = self._prepare(site_dir / ASSETS_DIR / self._runtime_folder())
+        log.debug("Pyodide %s in de site gezet: %s", runtime.pyodide_version, runtime.folder.name)
         if self.config.check_origins:
             found = scan_site(site_dir)
             if found:
@@ -346,18 +387,57 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         except RuntimeMissing as exc:
             raise PluginError(f"draaiboek: {exc}") from None
 
+    def _cache_dir(self) -> Path:
+        return self.path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
+
+    def _template_cache(self) -> jinja2.BytecodeCache | None:
+        """Compiled form templates on disk: a build does not compile them again."""
+        folder = self._cache_dir() / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None  # a read-only home: compile every time, as before
+        return jinja2.FileSystemBytecodeCache(str(folder))
+
+    def _trimmed(self) -> TrimmedStdlib | None:
+        """The scorer's own standard library (cached on disk), unless ``python_stdlib: full``."""
+        if self.config.python_stdlib != "trimmed":
+            return None
+        if self._stdlib is None:
+            try:
+                self._stdlib = trimmed_stdlib(self._pyodide_dir(), self._cache_dir())
+            except StdlibError as exc:
+                raise PluginError(f"draaiboek: {exc}") from None
+        return self._stdlib
+
+    def _prepare(self, folder: Path) -> Runtime:
+        stdlib = self._trimmed()
+        return prepare_runtime(self._pyodide_dir(), folder, stdlib.zip if stdlib else None)
+
     def _runtime_folder(self) -> str:
-        """``pyodide-<version>-<scorer hash>``: a new address whenever the runtime changes."""
+        """``pyodide-<version>-<hash>``: a new address whenever the runtime changes."""
         if self._runtime_name is None:
-            self._runtime_name = f"pyodide-{runtime_id(self._pyodide_dir())}"
+            stdlib = self._trimmed()
+            key = stdlib.key if stdlib else None
+            self._runtime_name = f"pyodide-{runtime_id(self._pyodide_dir(), key)}"
         return self._runtime_name
 
     def _worker(self) -> str:
-        """worker.mjs, pointing at this build's runtime folder."""
+        """worker.mjs, pointing at this build's runtime folder, with its loadPyodide options."""
         source = (_ASSETS_SOURCE / "worker.mjs").read_text(encoding="utf-8")
-        if source.count(RUNTIME_PLACEHOLDER) != 2:
-            raise PluginError(f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet twee keer")
-        return source.replace(RUNTIME_PLACEHOLDER, f"./{self._runtime_folder()}/")
+        if source.count(RUNTIME_PLACEHOLDER) != 3 or source.count(RUNTIME_OPTIONS_LINE) != 1:
+            raise PluginError(
+                f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet drie keer of "
+                f"'{RUNTIME_OPTIONS_LINE}' niet één keer"
+            )
+        options = json.dumps(self._load_options(), separators=(",", ":"), sort_keys=True)
+        return source.replace(RUNTIME_PLACEHOLDER, f"./{self._runtime_folder()}/").replace(
+            RUNTIME_OPTIONS_LINE, f"const RUNTIME = {options};"
+        )
+
+    def _load_options(self) -> dict[str, Any]:
+        """What worker.mjs passes to ``loadPyodide`` (:func:`draaiboek.runtime.load_options`)."""
+        return load_options(self._pyodide_dir(), trimmed=self._trimmed() is not None)
 
     def _renderer(self) -> Renderer:
         if self.renderer is None:

@@ -6,6 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 STORAGE_CHOICES = ("local", "session", "none")
+STDLIB_CHOICES = ("trimmed", "full")
 
 
 class DraaiboekConfig(base.Config):
@@ -34,3 +35,10 @@ class DraaiboekConfig(base.Config):
     faq_dir = c.Type(str, default="faq")
     #: Stop the build when a page would load something from another website.
     check_origins = c.Type(bool, default=True)
+    #: Which standard library the browser's Python gets: ``trimmed`` (only what
+    #: the scorer needs, precompiled: starts about twice as fast) or ``full``
+    #: (Pyodide's own, for organisations whose own Python code needs more).
+    python_stdlib = c.Choice(STDLIB_CHOICES, default="trimmed")
+    #: Where the prepared trimmed standard library is kept between builds;
+    #: default ``$DRAAIBOEK_CACHE_DIR``, else ``~/.cache/draaiboek``.
+    cache_dir = c.Optional(c.Type(str))

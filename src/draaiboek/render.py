@@ -22,7 +22,7 @@ from typing import Any
 
 import jinja2
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from draaiboek.checker import ResolvedOption
 from draaiboek.loader import Catalog, FaqDefinition, InstrumentDefinition
@@ -42,6 +42,31 @@ FLAG_LEVELS = {"attention": "Belangrijk", "warning": "Let op", "info": "Ter info
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Markdown that would start a block (list, heading, quote) at the start of a line.
+# Text any Markdown setup below turns into just "<p>text</p>": one line that
+# starts with a letter, holds only letters, digits, spaces and punctuation no
+# extension reads. Most item texts and labels are like this; converting them
+# with the full extension stack was a large part of rendering a form.
+_PLAIN = re.compile(r"[^\W\d_][^\W_]*(?:[ ,.;:?!()'\"%/-]+[^\W_]*)*[.?!)]?")
+# Extensions that leave such text alone (``abbr`` too, unless a glossary term occurs).
+_PLAIN_SAFE_EXTENSIONS = frozenset(
+    {
+        "abbr",
+        "admonition",
+        "attr_list",
+        "codehilite",
+        "def_list",
+        "fenced_code",
+        "footnotes",
+        "md_in_html",
+        "tables",
+        "toc",
+        "pymdownx.details",
+        "pymdownx.highlight",
+        "pymdownx.inlinehilite",
+        "pymdownx.superfences",
+        "pymdownx.tabbed",
+    }
+)
 _BLOCK_START = re.compile(r"^(\s*\d*)([.)\-*+#>])(\s)")
 
 
@@ -153,6 +178,7 @@ class Renderer:
         extension_configs: Mapping[str, Any] | None = None,
         site_id: str = "draaiboek",
         storage: str = "local",
+        bytecode_cache: jinja2.BytecodeCache | None = None,
     ) -> None:
         self.catalog = catalog
         self.site_id = site_id
@@ -161,6 +187,10 @@ class Renderer:
             extensions=list(markdown_extensions), extension_configs=dict(extension_configs or {})
         )
         self._converted: dict[str, Markup] = {}
+        configs = dict(extension_configs or {})
+        names = {name if isinstance(name, str) else "" for name in markdown_extensions}
+        self._plain_ok = names <= _PLAIN_SAFE_EXTENSIONS
+        self._glossary_terms = tuple(configs.get("abbr", {}).get("glossary", {}))
         self._form_parts: dict[str, dict[str, Any]] = {}
         loaders = [jinja2.FileSystemLoader(str(d)) for d in [*template_dirs, builtin_macros_dir()]]
         self.env = jinja2.Environment(
@@ -170,6 +200,8 @@ class Renderer:
             undefined=jinja2.StrictUndefined,
             # One environment per build: never stat a template again after loading it.
             auto_reload=False,
+            # Compiled templates kept between builds (keyed by their source's hash).
+            bytecode_cache=bytecode_cache,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -189,9 +221,22 @@ class Renderer:
             return None
         html = self._converted.get(text)
         if html is None:
-            self._markdown.reset()
-            html = self._converted[text] = Markup(self._markdown.convert(text))
+            if self._is_plain(text):
+                html = Markup(f"<p>{text}</p>")
+            else:
+                self._markdown.reset()
+                html = Markup(self._markdown.convert(text))
+            self._converted[text] = html
         return html
+
+    def _is_plain(self, text: str) -> bool:
+        """Whether Markdown would only wrap ``text`` in a paragraph (see ``_PLAIN``)."""
+        return (
+            self._plain_ok
+            and text == text.strip()
+            and _PLAIN.fullmatch(text) is not None
+            and not any(term in text for term in self._glossary_terms)
+        )
 
     def inline(self, text: str) -> Markup:
         """One line of Markdown without the paragraph around it (item texts, labels).
@@ -206,10 +251,36 @@ class Renderer:
 
     def instrument_form(self, instrument_id: str, *, page_link: str | None = None) -> str:
         """The ``<form>`` of one instrument, with its result region and actions."""
+        parts = self._parts(instrument_id)
+        return self.env.get_template("instrument.html").render(**parts, page_link=page_link)
+
+    def search_text(self, instrument_id: str) -> str:
+        """What a site's search should know of a form: its words, not its every option cell.
+
+        A form's HTML repeats every option of every item; a search plugin would
+        parse all of it for every page it is on. The MkDocs plugin shows search
+        this instead and puts the form in afterwards: title, intro, section
+        titles, questions and their help, score labels, advice, flags and outcomes.
+        """
+        parts = self._parts(instrument_id)
+        texts: list[Markup | str | None] = [parts["title"], parts["intro"]]
+        for section in parts["sections"]:
+            texts += [section.title, section.intro]
+            for item in section.items:
+                texts += [item.text, item.help]
+        for score_view in parts["scores"]:
+            texts.append(score_view.label)
+            texts += [band.advice for band in score_view.bands]
+        texts += [flag.message for flag in parts["flags"]]
+        for outcome in parts["outcomes"]:
+            texts += [outcome.label, outcome.advice]
+        return "\n".join(f"<div>{escape(text)}</div>" for text in texts if text)
+
+    def _parts(self, instrument_id: str) -> dict[str, Any]:
         parts = self._form_parts.get(instrument_id)
         if parts is None:
             parts = self._form_parts[instrument_id] = self._form_context(instrument_id)
-        return self.env.get_template("instrument.html").render(**parts, page_link=page_link)
+        return parts
 
     def _form_context(self, instrument_id: str) -> dict[str, Any]:
         """Everything a form shows, prepared once per build (a form often shows on two pages)."""

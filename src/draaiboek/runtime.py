@@ -1,10 +1,19 @@
-"""The browser's Python runtime: Pyodide's core files plus the scoring wheel.
+"""The browser's Python runtime: Pyodide's core files plus the scorer.
 
-:func:`prepare_runtime` puts into one folder everything the worker loads:
-Pyodide's core files from the pinned npm package, the ``draaiboek_scoring``
-wheel, and a copy of ``pyodide-lock.json`` in which that wheel is registered
-(with its sha256, so ``loadPackage`` checks integrity). The site build calls it;
-so does the test that runs the scoring vectors inside real Pyodide.
+:func:`prepare_runtime` puts into one folder everything the worker loads, in
+one of two ways:
+
+- **trimmed** (the default for a site): Pyodide's core files and, instead of
+  the stock ``python_stdlib.zip``, the standard library made for the scorer
+  (:mod:`draaiboek.trimmed_stdlib`, the scorer inside, precompiled). No
+  lockfile file and no wheel: the worker passes a lock with no packages.
+- **full**: the stock standard library, the ``draaiboek_scoring`` wheel, and a
+  copy of ``pyodide-lock.json`` in which that wheel is registered (with its
+  sha256, so ``loadPackage`` checks integrity); for organisations whose own
+  Python code needs more of the standard library.
+
+The site build calls it; so do the tests that run the scoring vectors inside
+real Pyodide.
 
 The wheel is built here from the installed package rather than by a build
 backend, so it is byte-for-byte reproducible: same code, same file, same hash.
@@ -21,6 +30,7 @@ import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pyodide_lock import PyodideLockSpec
 from pyodide_lock.utils import add_wheels_to_spec
@@ -34,6 +44,9 @@ PYODIDE_CORE_FILES = (
     "python_stdlib.zip",
     "pyodide-lock.json",
 )
+# What a trimmed runtime copies from Pyodide; the standard library is our own.
+ENGINE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+TRIMMED_STDLIB_NAME = "scorer_stdlib.zip"
 WHEEL_NAME = "draaiboek_scoring"
 PACKAGE_NAME = "draaiboek-scoring"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -46,12 +59,15 @@ class RuntimeMissing(Exception):
 @dataclass(frozen=True)
 class Runtime:
     folder: Path
-    wheel: Path
-    lockfile: Path
     pyodide_version: str
+    #: How worker.mjs calls ``loadPyodide`` besides ``indexURL`` (JSON-ready).
+    load_options: dict[str, Any]
+    #: The full runtime's wheel and lockfile; ``None`` in a trimmed runtime.
+    wheel: Path | None = None
+    lockfile: Path | None = None
 
 
-def _package_files() -> list[tuple[str, bytes]]:
+def package_files() -> list[tuple[str, bytes]]:
     root = Path(draaiboek_scoring.__file__).parent
     return [
         (f"{WHEEL_NAME}/{path.relative_to(root).as_posix()}", path.read_bytes())
@@ -68,14 +84,18 @@ def _content_hash(files: list[tuple[str, bytes]]) -> str:
     return hashlib.sha256(b"".join(name.encode() + data for name, data in files)).hexdigest()
 
 
-def runtime_id(pyodide_dir: Path) -> str:
+def runtime_id(pyodide_dir: Path, trimmed_key: str | None = None) -> str:
     """A name that changes whenever anything the worker loads changes.
 
-    Pyodide's version plus the scorer's content hash: the runtime folder is
-    named after it, so a server may let browsers cache that folder for good,
-    and a new scorer or Pyodide arrives under a new address.
+    Pyodide's version plus a hash of the scorer (full runtime) or of all the
+    trimmed standard library depends on: the runtime folder is named after it,
+    so a server may let browsers cache that folder for good, and a new scorer
+    or Pyodide arrives under a new address. The two kinds never share a name.
     """
-    return f"{pyodide_version(pyodide_dir)}-{_content_hash(_package_files())[:10]}"
+    if trimmed_key is not None:
+        digest = hashlib.sha256(f"trimmed:{trimmed_key}".encode()).hexdigest()
+        return f"{pyodide_version(pyodide_dir)}-{digest[:10]}"
+    return f"{pyodide_version(pyodide_dir)}-{_content_hash(package_files())[:10]}"
 
 
 def pyodide_version(pyodide_dir: Path) -> str:
@@ -84,7 +104,7 @@ def pyodide_version(pyodide_dir: Path) -> str:
 
 def build_scoring_wheel(folder: Path) -> Path:
     """Write a reproducible pure-Python wheel of :mod:`draaiboek_scoring` into ``folder``."""
-    files = _package_files()
+    files = package_files()
     version = f"{draaiboek_scoring.__version__}+{_content_hash(files)[:10]}"
     dist_info = f"{WHEEL_NAME}-{version}.dist-info"
     metadata = (
@@ -132,17 +152,53 @@ def find_pyodide(*candidates: Path) -> Path:
     )
 
 
-def prepare_runtime(pyodide_dir: Path, folder: Path) -> Runtime:
-    """Copy Pyodide's core into ``folder`` with the scoring wheel registered in its lockfile."""
+def _copy(source: Path, target: Path) -> None:
+    if not target.exists() or target.stat().st_size != source.stat().st_size:
+        shutil.copyfile(source, target)
+
+
+def minimal_lock(pyodide_dir: Path) -> dict[str, Any]:
+    """Pyodide's lockfile with no packages: everything the scorer needs is in the stdlib zip.
+
+    Passed inline as ``lockFileContents``, it saves the worker a request for
+    the 120 kB stock lockfile.
+    """
+    stock = json.loads((pyodide_dir / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return {"info": stock["info"], "packages": {}}
+
+
+def prepare_runtime(pyodide_dir: Path, folder: Path, trimmed_stdlib: Path | None = None) -> Runtime:
+    """Fill ``folder`` with what the worker loads.
+
+    With ``trimmed_stdlib`` (a zip from :mod:`draaiboek.trimmed_stdlib`): Pyodide's
+    engine and that zip. Without: Pyodide's core with the scoring wheel
+    registered in its lockfile.
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    version = pyodide_version(pyodide_dir)
+    if trimmed_stdlib is not None:
+        for name in ENGINE_FILES:
+            _copy(pyodide_dir / name, folder / name)
+        _copy(trimmed_stdlib, folder / TRIMMED_STDLIB_NAME)
+        return Runtime(folder, version, load_options(pyodide_dir, trimmed=True))
     for name in PYODIDE_CORE_FILES:
         if name != "pyodide-lock.json":
-            source, target = pyodide_dir / name, folder / name
-            if not target.exists() or target.stat().st_size != source.stat().st_size:
-                shutil.copyfile(source, target)
+            _copy(pyodide_dir / name, folder / name)
     for old in folder.glob(f"{WHEEL_NAME}-*.whl"):
         old.unlink()
     wheel = build_scoring_wheel(folder)
     lockfile = folder / "pyodide-lock.json"
     register_wheel(pyodide_dir / "pyodide-lock.json", wheel, lockfile)
-    return Runtime(folder, wheel, lockfile, pyodide_version(pyodide_dir))
+    return Runtime(folder, version, load_options(pyodide_dir, trimmed=False), wheel, lockfile)
+
+
+def load_options(pyodide_dir: Path, *, trimmed: bool) -> dict[str, Any]:
+    """What worker.mjs passes to ``loadPyodide`` besides ``indexURL``.
+
+    Trimmed: our standard library (file name relative to the runtime folder)
+    and a lock with no packages. Full: the wheel, fetched while the
+    interpreter starts and checked against the sha256 in the lockfile.
+    """
+    if trimmed:
+        return {"stdLibURL": TRIMMED_STDLIB_NAME, "lockFileContents": minimal_lock(pyodide_dir)}
+    return {"packages": [PACKAGE_NAME]}

@@ -1,5 +1,5 @@
-// The scorer, in its own thread: Pyodide plus the draaiboek_scoring wheel,
-// both loaded from this site's own files. One worker serves every form in the
+// The scorer, in its own thread: Pyodide plus the scorer, both loaded from
+// this site's own files. One worker serves every form in the
 // tab and stays alive across instant navigation, so only the first form waits.
 //
 // Messages in:  {preload: <url of compiled JSON>} (fetch it now, while Pyodide loads)
@@ -10,13 +10,24 @@
 //               {id, reply: {ok, result | kind, problems}} | {id, error}
 
 import { loadPyodide } from "./pyodide/pyodide.mjs";
+// Imported here rather than by loadPyodide: the browser fetches it together
+// with pyodide.mjs instead of after it, one round trip less before the wasm.
+import createPyodideModule from "./pyodide/pyodide.asm.mjs";
 
+// Filled in by the build (draaiboek.runtime): either the standard library made
+// for the scorer, with the scorer inside, and a lock with no packages
+// ({stdLibURL, lockFileContents}), or Pyodide's own with the scorer's wheel
+// ({packages}). File names are relative to the runtime folder.
+const RUNTIME = {};
+
+const indexURL = new URL("./pyodide/", import.meta.url).href;
 const scorer = (async () => {
+  const options = { ...RUNTIME };
+  if (options.stdLibURL) options.stdLibURL = new URL(options.stdLibURL, indexURL).href;
   const pyodide = await loadPyodide({
-    indexURL: new URL("./pyodide/", import.meta.url).href,
-    // Fetched while the interpreter starts; checked against the sha256 in the
-    // site's pyodide-lock.json.
-    packages: ["draaiboek-scoring"],
+    indexURL,
+    createPyodideModule,
+    ...options,
     stdout: () => {},
     stderr: () => {},
   });
@@ -52,6 +63,18 @@ async function instrumentKey(messages, definition) {
   return loaded.get(definition);
 }
 
+// One proxy per entry point for the worker's life: looking it up on every
+// answer would make (and leak) a new proxy each time.
+const entryPoints = new Map();
+function entryPoint(messages, op) {
+  if (!entryPoints.has(op)) {
+    const call = messages[`${op}_json`];
+    if (typeof call !== "function") throw new Error(`unknown scorer operation '${op}'`);
+    entryPoints.set(op, call);
+  }
+  return entryPoints.get(op);
+}
+
 self.onmessage = async ({ data }) => {
   if (data.preload) {
     definitionText(data.preload).catch(() => {}); // a real request reports the error
@@ -61,8 +84,7 @@ self.onmessage = async ({ data }) => {
   try {
     const messages = await scorer;
     const key = await instrumentKey(messages, definition);
-    const call = messages[`${op}_json`];
-    if (typeof call !== "function") throw new Error(`unknown scorer operation '${op}'`);
+    const call = entryPoint(messages, op);
     const reply = JSON.parse(call(key, JSON.stringify(answers)));
     postMessage({ id, reply });
   } catch (error) {
