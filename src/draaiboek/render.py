@@ -38,6 +38,7 @@ TEMPLATE_FOR_TYPE = {
 }
 TEMPLATE_FOR_LAYOUT = {"list": "section-list.html", "grid": "section-grid.html"}
 FLAG_LEVELS = {"attention": "Belangrijk", "warning": "Let op", "info": "Ter info"}
+HANDBOOK = "handboek"
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Markdown that would start a block (list, heading, quote) at the start of a line.
@@ -92,6 +93,7 @@ class ItemView:
     step: float | str | None = None
     unit: str | None = None
     placeholder: str | None = None
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class SectionView:
     conditional: bool
     items: list[ItemView]
     levels: list[OptionView]
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ class AdviceView:
     band: str
     label: str
     advice: Markup | None
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,7 @@ class ScoreView:
     max: float | None
     chart: str | None
     bands: list[AdviceView]
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,7 @@ class FlagView:
     level: str
     level_label: str
     message: Markup
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,7 @@ class OutcomeView:
     id: str
     label: str
     advice: Markup | None
+    own: bool = False
 
 
 class Renderer:
@@ -234,20 +241,30 @@ class Renderer:
             "storage": self.storage,
             "definition_file": definition.file_name,
             "sections": sections,
-            "scores": [self._score(s) for s in compiled_scores],
+            "scores": [self._score(definition, s) for s in compiled_scores],
             "charts": _charts(compiled_scores),
             "flags": sorted(
                 (
                     FlagView(
-                        f.id, f.level, FLAG_LEVELS[f.level], self.markdown(f.message) or Markup()
+                        f.id,
+                        f.level,
+                        FLAG_LEVELS[f.level],
+                        self.markdown(f.message) or Markup(),
+                        own=f.origin == HANDBOOK,
                     )
                     for f in model.flags
                 ),
                 key=lambda f: list(FLAG_LEVELS).index(f.level),
             ),
             "outcomes": [
-                OutcomeView(o.id, o.label or o.id, self.markdown(o.advice)) for o in model.outcomes
+                OutcomeView(
+                    o.id, o.label or o.id, self.markdown(o.advice), own=o.origin == HANDBOOK
+                )
+                for o in model.outcomes
             ],
+            "own_instrument": model.origin == HANDBOOK,
+            "origin_note": self.markdown(model.origin_note),
+            "own_parts": own_parts(definition),
             "highlights": model.highlights is not None,
             "has_required": any(item.model.required for item in definition.resolved.items.values()),
         }
@@ -279,6 +296,7 @@ class Renderer:
             conditional=section.show_if is not None,
             items=items,
             levels=levels,
+            own=section.origin == HANDBOOK,
         )
 
     def _item(
@@ -319,9 +337,14 @@ class Renderer:
             step=model.step if model.step is not None else "any",
             unit=model.unit,
             placeholder=model.placeholder,
+            own=model.origin == HANDBOOK,
         )
 
-    def _score(self, compiled: Mapping[str, Any]) -> ScoreView:
+    def _score(self, definition: InstrumentDefinition, compiled: Mapping[str, Any]) -> ScoreView:
+        # The default score (no `scores:` key) has no model and is never the handbook's own.
+        model = next((s for s in definition.model.scores or [] if s.id == compiled["id"]), None)
+        bands = definition.resolved.bands.get(compiled["id"], [])
+        band_own = {band.id: band.origin == HANDBOOK for band in bands}
         return ScoreView(
             id=compiled["id"],
             label=compiled["label"],
@@ -330,9 +353,15 @@ class Renderer:
             max=compiled.get("max"),
             chart=compiled.get("chart"),
             bands=[
-                AdviceView(band["id"], band["label"], self.markdown(band.get("advice")))
+                AdviceView(
+                    band["id"],
+                    band["label"],
+                    self.markdown(band.get("advice")),
+                    own=band_own.get(band["id"], False),
+                )
                 for band in compiled["bands"]
             ],
+            own=model is not None and model.origin == HANDBOOK,
         )
 
     # -- Pages ---------------------------------------------------------------------
@@ -389,6 +418,50 @@ class Renderer:
         """Markdown of the generated page of one FAQ collection."""
         definition = self.catalog.faqs[faq_id]
         return self.env.get_template("faq-page.md").render(id=definition.id, model=definition.model)
+
+
+def own_parts(definition: InstrumentDefinition) -> list[str]:
+    """Plain-text names of every part the handbook added to an instrument, in form order.
+
+    The result region lists them, so the printed result carries the same
+    labels as the page even where the print shows answers without the form.
+    """
+    model = definition.model
+    parts: list[str] = []
+    for section in model.sections:
+        title = section.title or section.id
+        if section.origin == HANDBOOK:
+            parts.append(f"het onderdeel '{title}'")
+        parts.extend(
+            f"de vraag '{_plain(item.text)}'" for item in section.items if item.origin == HANDBOOK
+        )
+    for own in model.scores or []:
+        label = own.label or own.id
+        if own.origin == HANDBOOK:
+            parts.append(f"de score '{label}'")
+        bands = definition.resolved.bands.get(own.id, [])
+        own_bands = [band.label or band.id for band in bands if band.origin == HANDBOOK]
+        if own_bands and len(own_bands) == len(bands):
+            parts.append(f"de grenzen en adviezen bij '{label}'")
+        elif own_bands:
+            parts.append(f"bij '{label}': {', '.join(own_bands)}")
+    parts.extend(
+        f"het signaal '{_plain(flag.message).split('. ')[0].rstrip('.')}'"
+        for flag in model.flags
+        if flag.origin == HANDBOOK
+    )
+    parts.extend(
+        f"de uitkomst '{outcome.label or outcome.id}'"
+        for outcome in model.outcomes
+        if outcome.origin == HANDBOOK
+    )
+    return parts
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis and links stripped, for a one-line mention."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(text.replace("**", "").replace("*", "").split())
 
 
 # A Markdown link to a page of the handbook by its path in content/ (not a URL, not ../).
