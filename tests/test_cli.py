@@ -73,3 +73,60 @@ def test_score_bad_definition(workdir: Path, capsys: pytest.CaptureFixture[str])
     (workdir / "a.json").write_text("{}")
     assert main(["score", "kapot.yaml", "a.json"]) == 1
     assert "kapot.yaml:1:1: de verplichte sleutel 'title' ontbreekt" in capsys.readouterr().err
+
+
+def _envelope(answers: dict[str, object], **meta: str) -> dict[str, object]:
+    return {
+        "format": "draaiboek-answers/1",
+        "instrument": "lijst",
+        "version": 1,
+        "answers": answers,
+        "meta": meta,
+    }
+
+
+def test_score_a_bundle_prints_one_result_per_record(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["new", "lijst"])
+    capsys.readouterr()
+    bundle = {
+        "format": "draaiboek-bundle/1",
+        "records": [
+            _envelope({"eerste_vraag": "ja"}, label="A-1", date="2026-11-20"),
+            _envelope({"eerste_vraag": "nee"}, label="A-2"),
+        ],
+    }
+    (workdir / "b.json").write_text(json.dumps(bundle))
+    assert main(["score", "checklists/lijst.yaml", "b.json"]) == 0
+    results = json.loads(capsys.readouterr().out)
+    assert [r["scores"]["totaal"]["value"] for r in results] == [1, 0]
+    assert [r["instrument"] for r in results] == ["lijst", "lijst"]
+
+
+def test_score_a_bundle_names_the_bad_record(
+    workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["new", "lijst"])
+    capsys.readouterr()
+    bundle = {
+        "format": "draaiboek-bundle/1",
+        "records": [
+            _envelope({"eerste_vraag": "ja"}),
+            _envelope({"eerste_vraag": "misschien"}, label="A-2"),
+            _envelope({}, date="2026-02-30"),
+        ],
+    }
+    (workdir / "b.json").write_text(json.dumps(bundle))
+    assert main(["score", "checklists/lijst.yaml", "b.json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        "b.json: antwoordenset 3: meta.date '2026-02-30' is geen geldige datum; schrijf ze als "
+        "JJJJ-MM-DD, bv. 2026-11-25",
+    ]
+    bundle["records"].pop()  # type: ignore[attr-defined]
+    (workdir / "b.json").write_text(json.dumps(bundle))
+    assert main(["score", "checklists/lijst.yaml", "b.json"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("b.json: antwoordenset 2 (A-2): eerste_vraag: 'misschien' staat niet")

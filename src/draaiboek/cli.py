@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
@@ -21,6 +22,7 @@ from draaiboek.models import KEBAB_CASE
 from draaiboek.schema import definition_schema
 from draaiboek.site import add_site_commands
 from draaiboek_scoring import AnswersError, ScoringError, score
+from draaiboek_scoring.envelopes import is_bundle, read_records
 
 DEFAULT_CHECKLISTS = Path("checklists")
 
@@ -51,7 +53,12 @@ def _parser() -> argparse.ArgumentParser:
 
     score_cmd = commands.add_parser("score", help="bereken het resultaat van antwoorden")
     score_cmd.add_argument("definition", type=Path, metavar="DEF.yaml")
-    score_cmd.add_argument("answers", type=Path, metavar="ANTWOORDEN.json")
+    score_cmd.add_argument(
+        "answers",
+        type=Path,
+        metavar="ANTWOORDEN.json",
+        help="antwoorden of een bundel (dan één resultaat per antwoordenset, als JSON-lijst)",
+    )
     score_cmd.set_defaults(run=_score)
 
     schema = commands.add_parser("schema", help="druk het JSON Schema van het formaat af")
@@ -77,7 +84,43 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    definition: Path = args.definition
+    compiled = _compiled(args.definition)
+    if compiled is None:
+        return 1
+    shown = display_path(args.answers)
+    data = _read_json(args.answers)
+    if data is _UNREADABLE:
+        return 1
+    # A bundle prints a JSON list with one result per record, in the bundle's
+    # order; a single answers file prints one result object, as before.
+    try:
+        records = read_records(data)
+    except AnswersError as exc:
+        _print_problems(shown, exc)
+        return 1
+    bundle = is_bundle(data)
+    results = []
+    failed = False
+    for record in records:
+        try:
+            results.append(score(compiled, record.data))
+        except AnswersError as exc:
+            _print_problems(f"{shown}: {record.name}" if bundle else shown, exc)
+            failed = True
+        except ScoringError as exc:
+            print(f"{shown}: {exc}", file=sys.stderr)
+            failed = True
+    if failed:
+        return 1
+    print(json.dumps(results if bundle else results[0], ensure_ascii=False, indent=2))
+    return 0
+
+
+_UNREADABLE = object()
+
+
+def _compiled(definition: Path) -> dict[str, Any] | None:
+    """The compiled instrument of one definition file (with its folder's shared scales)."""
     paths = [definition]
     shared = definition.parent / SHARED_SCALES_FILE
     if shared.exists() and shared != definition:
@@ -85,30 +128,27 @@ def _score(args: argparse.Namespace) -> int:
     catalog = load_catalog(paths)
     if not catalog.instruments:
         print(f"{display_path(definition)}: dit bestand bevat geen instrument", file=sys.stderr)
-        return 1
-    compiled = next(iter(catalog.instruments.values())).compiled
-    shown = display_path(args.answers)
+        return None
+    return next(iter(catalog.instruments.values())).compiled
+
+
+def _read_json(path: Path) -> object:
+    """The JSON in ``path``, or ``_UNREADABLE`` after printing a located Dutch message."""
+    shown = display_path(path)
     try:
-        answers = json.loads(args.answers.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         print(f"{shown}: kan het bestand niet lezen ({exc.strerror})", file=sys.stderr)
-        return 1
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else "1:1"
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "geen UTF-8-tekst"
         print(f"{shown}:{where}: geen geldige JSON ({reason})", file=sys.stderr)
-        return 1
-    try:
-        result = score(compiled, answers)
-    except AnswersError as exc:
-        for problem in exc.problems:
-            print(f"{shown}: {problem}", file=sys.stderr)
-        return 1
-    except ScoringError as exc:
-        print(f"{shown}: {exc}", file=sys.stderr)
-        return 1
-    print(json.dumps(result, ensure_ascii=False, indent=2))
-    return 0
+    return _UNREADABLE
+
+
+def _print_problems(where: str, exc: AnswersError) -> None:
+    for problem in exc.problems:
+        print(f"{where}: {problem}", file=sys.stderr)
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -83,6 +83,7 @@ def compile_instrument(resolved: ResolvedInstrument) -> dict[str, Any]:
             for o in model.outcomes
         ],
         "highlights": None if model.highlights is None else model.highlights.model_dump(),
+        "decide": model.decide,
     }
 
 

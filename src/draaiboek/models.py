@@ -203,6 +203,13 @@ class Instrument(Page):
             "staat bij het resultaat en op papier."
         ),
     )
+    decide: Literal["complete", "required"] = Field(
+        "complete",
+        description=(
+            "Wanneer een uitkomst gegeven wordt: 'complete' (standaard) als elke zichtbare vraag "
+            "beantwoord is, 'required' als elke zichtbare verplichte vraag beantwoord is."
+        ),
+    )
 
 
 class FaqEntry(Model):

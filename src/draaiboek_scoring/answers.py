@@ -11,6 +11,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from draaiboek_scoring.envelopes import is_bundle, is_envelope, meta_problems
 from draaiboek_scoring.errors import AnswerProblem, AnswersError
 from draaiboek_scoring.instrument import Column, Instrument, Item, Option, find_option, value_key
 
@@ -21,16 +22,20 @@ MAX_TABLE_ROWS = 500
 type Answer = Any  # None | scalar | list of scalars | list of row mappings
 
 
-def is_envelope(data: Mapping[str, Any]) -> bool:
-    """The exported file format rather than a bare ``{item: value}`` mapping."""
-    fmt = data.get("format")
-    return isinstance(fmt, str) and fmt.startswith("draaiboek-answers") and "answers" in data
-
-
 def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
     """Return the answers mapping of an envelope or a bare mapping, checking the envelope."""
     if not isinstance(data, Mapping):
         raise AnswersError([AnswerProblem("", "de antwoorden moeten een JSON-object zijn")])
+    if is_bundle(data):
+        raise AnswersError(
+            [
+                AnswerProblem(
+                    "",
+                    "dit is een bundel van antwoordensets; geef de sets één voor één "
+                    "(de opdrachtregel doet dat zelf)",
+                )
+            ]
+        )
     if not is_envelope(data):
         return data
     problems: list[AnswerProblem] = []
@@ -54,6 +59,8 @@ def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
                 f"het instrument is versie {instrument.version}",
             )
         )
+    if "meta" in data:
+        problems += [AnswerProblem("", message) for message in meta_problems(data["meta"])]
     answers = data["answers"]
     if not isinstance(answers, Mapping):
         problems.append(AnswerProblem("", "'answers' moet een JSON-object zijn"))

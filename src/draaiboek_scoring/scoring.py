@@ -247,11 +247,22 @@ class _Run:
             self.flags[flag.id] = raised
             if raised:
                 flags.append({"id": flag.id, "level": flag.level, "message": flag.message})
-        outcome = next(
-            (o for o in instrument.outcomes if o.when is None or o.when.evaluate(self)), None
-        )
         visible = [item for item in instrument.items.values() if self.visible(item.id)]
         counted = [item for item in visible if item.counted]
+        answered = sum(1 for item in counted if self.answer(item.id) is not None)
+        missing_required = [
+            item.id for item in visible if item.required and self.answer(item.id) is None
+        ]
+        pending = not self._decided(answered, len(counted), missing_required)
+        # A decision on half a form misleads (FORMAT.md, "Complete, provisional,
+        # decided"): outcomes wait for the rule; scores and flags stay live.
+        outcome = (
+            None
+            if pending
+            else next(
+                (o for o in instrument.outcomes if o.when is None or o.when.evaluate(self)), None
+            )
+        )
         return {
             "instrument": instrument.id,
             "version": instrument.version,
@@ -260,17 +271,29 @@ class _Run:
             "outcome": None
             if outcome is None
             else {"id": outcome.id, "label": outcome.label, "advice": outcome.advice},
-            "answered": sum(1 for item in counted if self.answer(item.id) is not None),
+            "outcome_pending": pending,
+            "complete": answered == len(counted) and not missing_required,
+            "answered": answered,
             "total": len(counted),
-            "missing_required": [
-                item.id for item in visible if item.required and self.answer(item.id) is None
-            ],
+            "missing_required": missing_required,
             "hidden": [item.id for item in instrument.items.values() if not self.visible(item.id)],
             "hidden_sections": [
                 s.id for s in instrument.sections if not self.section_visible(s.id)
             ],
             "highlights": self._highlights(visible),
         }
+
+    def _decided(self, answered: int, total: int, missing_required: list[str]) -> bool:
+        """The instrument's ``decide`` rule: may an outcome be given yet?
+
+        ``complete``: every visible non-text item answered (free notes never
+        hold a decision back). ``required``: every visible required item
+        answered, and at least one non-text item answered, so that an empty
+        form whose required items are all hidden still decides nothing.
+        """
+        if self.instrument.decide == "required":
+            return not missing_required and answered > 0
+        return answered == total
 
     def _highlights(self, visible: list[Item]) -> dict[str, list[str]]:
         strengths: list[str] = []
