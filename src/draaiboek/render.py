@@ -421,40 +421,44 @@ class Renderer:
 
 
 def own_parts(definition: InstrumentDefinition) -> list[str]:
-    """Plain-text names of every part the handbook added to an instrument, in form order.
+    """One line per kind of part the handbook added to an instrument, in form order.
 
     The result region lists them, so the printed result carries the same
     labels as the page even where the print shows answers without the form.
+    Grouped per kind: a rubric with eleven added competencies stays readable.
     """
     model = definition.model
-    parts: list[str] = []
-    for section in model.sections:
-        title = section.title or section.id
-        if section.origin == HANDBOOK:
-            parts.append(f"het onderdeel '{title}'")
-        parts.extend(
-            f"de vraag '{_plain(item.text)}'" for item in section.items if item.origin == HANDBOOK
-        )
+    sections = [s.title or s.id for s in model.sections if s.origin == HANDBOOK]
+    items = [
+        _plain(item.text) for s in model.sections for item in s.items if item.origin == HANDBOOK
+    ]
+    scores: list[str] = []
+    bands: list[str] = []
+    advice = False
     for own in model.scores or []:
         label = own.label or own.id
         if own.origin == HANDBOOK:
-            parts.append(f"de score '{label}'")
-        bands = definition.resolved.bands.get(own.id, [])
-        own_bands = [band.label or band.id for band in bands if band.origin == HANDBOOK]
-        if own_bands and len(own_bands) == len(bands):
-            parts.append(f"de grenzen en adviezen bij '{label}'")
-        elif own_bands:
-            parts.append(f"bij '{label}': {', '.join(own_bands)}")
-    parts.extend(
-        f"het signaal '{_plain(flag.message).split('. ')[0].rstrip('.')}'"
-        for flag in model.flags
-        if flag.origin == HANDBOOK
-    )
-    parts.extend(
-        f"de uitkomst '{outcome.label or outcome.id}'"
-        for outcome in model.outcomes
-        if outcome.origin == HANDBOOK
-    )
+            scores.append(label)
+        added = [b for b in definition.resolved.bands.get(own.id, []) if b.origin == HANDBOOK]
+        if added:
+            bands.append(label)
+            advice = advice or any(b.advice for b in added)
+    flags = [f for f in model.flags if f.origin == HANDBOOK]
+    outcomes = [o.label or o.id for o in model.outcomes if o.origin == HANDBOOK]
+    parts = [
+        f"{kind}: {', '.join(names)}"
+        for kind, names in (
+            ("onderdelen", sections),
+            ("vragen", items),
+            ("scores", scores),
+            ("grenzen en adviezen bij" if advice else "grenzen bij", bands),
+            ("uitkomsten", outcomes),
+        )
+        if names
+    ]
+    if flags:
+        count = "één signaal" if len(flags) == 1 else f"{len(flags)} signalen"
+        parts.append(f"{count}, gemarkeerd waar ze verschijnen")
     return parts
 
 
