@@ -285,8 +285,8 @@ def test_the_handbooks_own_rules_are_labelled_in_the_form_and_the_result(built: 
     note = re.search(r"<div class=\"db-origin-note\" data-origin-note>(.*?)</div>", page, re.S)
     assert note is not None
     assert "vertrekpunt" in note.group(1)
-    assert "onderdelen: Samenwerken, Zelfstandigheid" in note.group(1)
-    assert "Initiatief, " not in note.group(1).split("onderdelen:")[1].split("</li>")[0]
+    assert "onderdelen: Samenwerken; Zelfstandigheid" in note.group(1)
+    assert "Initiatief;" not in note.group(1).split("onderdelen:")[1].split("</li>")[0]
     profile = (built / "instrumenten/digitaal-profiel/index.html").read_text(encoding="utf-8")
     outcome = re.search(r'data-outcome="laaggeletterd".*?</p>', profile, re.S)
     assert outcome is not None and OWN_LABEL in outcome.group(0)

@@ -446,7 +446,7 @@ def own_parts(definition: InstrumentDefinition) -> list[str]:
     flags = [f for f in model.flags if f.origin == HANDBOOK]
     outcomes = [o.label or o.id for o in model.outcomes if o.origin == HANDBOOK]
     parts = [
-        f"{kind}: {', '.join(names)}"
+        f"{kind}: {'; '.join(names)}"
         for kind, names in (
             ("onderdelen", sections),
             ("vragen", items),
