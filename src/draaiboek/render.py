@@ -457,8 +457,11 @@ def own_parts(definition: InstrumentDefinition) -> list[str]:
         if names
     ]
     if flags:
-        count = "één signaal" if len(flags) == 1 else f"{len(flags)} signalen"
-        parts.append(f"{count}, gemarkeerd waar ze verschijnen")
+        parts.append(
+            "één signaal, gemarkeerd waar het verschijnt"
+            if len(flags) == 1
+            else f"{len(flags)} signalen, gemarkeerd waar ze verschijnen"
+        )
     return parts
 
 
