@@ -263,3 +263,64 @@ def test_a_link_in_a_definition_points_at_the_built_page(built: Path) -> None:
     assert 'href="../weerstand/"' in profile
     own_page = (built / "instrumenten/digitaal-profiel/index.html").read_text(encoding="utf-8")
     assert 'href="../../digitale-inclusie/weerstand/"' in own_page
+
+
+# -- honest labels, dated law, anonymised quotes (issue 14) -------------------------
+
+OWN_LABEL = "Eigen aanvulling van het handboek"
+
+
+def test_the_handbooks_own_rules_are_labelled_in_the_form_and_the_result(built: Path) -> None:
+    page = (built / "instrumenten/sam-observatie/index.html").read_text(encoding="utf-8")
+    legends = dict(
+        re.findall(
+            r'data-section="(\w+)".*?<legend class="db-section-title">(.*?)</legend>', page, re.S
+        )
+    )
+    # Initiatief is the source's own rubric; the other competencies are the handbook's.
+    assert OWN_LABEL not in legends["initiatief"]
+    assert OWN_LABEL in legends["samenwerken"]
+    # The result region carries the list of additions and the caveat, never hidden,
+    # so the printed result (a copy of that region) carries them too.
+    note = re.search(r"<div class=\"db-origin-note\" data-origin-note>(.*?)</div>", page, re.S)
+    assert note is not None
+    assert "vertrekpunt" in note.group(1)
+    assert "onderdelen: Samenwerken; Zelfstandigheid" in note.group(1)
+    assert "Initiatief;" not in note.group(1).split("onderdelen:")[1].split("</li>")[0]
+    profile = (built / "instrumenten/digitaal-profiel/index.html").read_text(encoding="utf-8")
+    outcome = re.search(r'data-outcome="laaggeletterd".*?</p>', profile, re.S)
+    assert outcome is not None and OWN_LABEL in outcome.group(0)
+    no_means = re.search(r'data-outcome="geen_middelen_profiel".*?</p>', profile, re.S)
+    assert no_means is not None and OWN_LABEL not in no_means.group(0)
+
+
+def test_every_instrument_with_additions_is_listed_on_the_sources_page() -> None:
+    sources = (CONTENT / "bronnen.md").read_text(encoding="utf-8")
+    additions = sources[sources.index("## Eigen aanvullingen") :]
+    catalog = load_catalog([CHECKLISTS])
+    for instrument_id, definition in catalog.instruments.items():
+        model = definition.model
+        own = (
+            model.origin_note
+            or any(s.origin == "handboek" for s in model.sections)
+            or any(s.origin == "handboek" for s in model.scores or [])
+            or any(o.origin == "handboek" for o in [*model.flags, *model.outcomes])
+        )
+        if own:
+            assert f"(instrumenten/{instrument_id}.md)" in additions, instrument_id
+
+
+def test_abolished_measures_are_stated_with_their_dates() -> None:
+    text = published_text()
+    assert "Mogelijk verouderd" not in text
+    permit = (CHECKLISTS / "faq/faq-werkgeversbenadering.yaml").read_text(encoding="utf-8")
+    assert "afgeschaft (1 januari 2019)" in permit
+    exit_page = (CONTENT / "doorstroom/uitstroom.md").read_text(encoding="utf-8")
+    assert "Afgeschaft in Vlaanderen" in exit_page
+    assert "1 januari 2017" in exit_page and "31 december 2018" in exit_page
+
+
+def test_quotes_name_no_one() -> None:
+    text = published_text()
+    for name in ("Mohammed", "Ali ", "McDonald", 'Stad Gent"'):
+        assert name not in text, name

@@ -24,6 +24,20 @@ Number = int | float
 Scalar = bool | int | float | str
 
 ItemType = Literal["choice", "multi", "number", "text", "table"]
+Origin = Literal["bron", "handboek"]
+
+# Extension to FORMAT.md: who wrote a part. `bron` (the default) means it comes
+# from the source named in `source`; `handboek` means the handbook added it, so
+# the page, the result and the print label it as the handbook's own.
+ORIGIN_DESCRIPTION = (
+    "Uitbreiding: 'bron' (standaard) als dit uit de bron komt, 'handboek' als het handboek "
+    "dit zelf toevoegde; dan krijgt het op de pagina, in het resultaat en op papier het "
+    "label 'Eigen aanvulling van het handboek'."
+)
+
+
+def _origin() -> Any:
+    return Field("bron", description=ORIGIN_DESCRIPTION)
 
 
 class Model(BaseModel):
@@ -86,6 +100,7 @@ class Item(Model):
         None, description="Uitbreiding: voorbeeldtekst in een leeg veld."
     )
     columns: list[Column] | None = None
+    origin: Origin = _origin()
 
 
 class Section(Model):
@@ -96,6 +111,7 @@ class Section(Model):
     scale: str | None = None
     show_if: str | None = None
     items: Annotated[list[Item], Field(min_length=1)]
+    origin: Origin = _origin()
 
 
 class Band(Model):
@@ -104,6 +120,7 @@ class Band(Model):
     max: Number | None = None
     below: Number | None = None
     advice: str | None = None
+    origin: Origin = _origin()
 
 
 def _bands_kind(value: Any) -> str:
@@ -128,6 +145,7 @@ class Score(Model):
         None,
         description="Uitbreiding: scores met dezelfde chart-naam staan samen in één grafiek.",
     )
+    origin: Origin = _origin()
 
 
 class Flag(Model):
@@ -135,6 +153,7 @@ class Flag(Model):
     when: str
     level: Literal["info", "warning", "attention"] = "info"
     message: str
+    origin: Origin = _origin()
 
 
 class Outcome(Model):
@@ -142,6 +161,7 @@ class Outcome(Model):
     when: str | None = None
     label: str | None = None
     advice: str | None = None
+    origin: Origin = _origin()
 
 
 class Highlights(Model):
@@ -175,6 +195,14 @@ class Instrument(Page):
     flags: list[Flag] = []
     outcomes: list[Outcome] = []
     highlights: Highlights | None = None
+    origin: Origin = _origin()
+    origin_note: str | None = Field(
+        None,
+        description=(
+            "Uitbreiding: één zin (markdown) over wat het handboek aan dit instrument toevoegde; "
+            "staat bij het resultaat en op papier."
+        ),
+    )
     decide: Literal["complete", "required"] = Field(
         "complete",
         description=(

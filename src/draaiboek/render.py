@@ -39,6 +39,7 @@ TEMPLATE_FOR_TYPE = {
 }
 TEMPLATE_FOR_LAYOUT = {"list": "section-list.html", "grid": "section-grid.html"}
 FLAG_LEVELS = {"attention": "Belangrijk", "warning": "Let op", "info": "Ter info"}
+HANDBOOK = "handboek"
 
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 # Markdown that would start a block (list, heading, quote) at the start of a line.
@@ -118,6 +119,7 @@ class ItemView:
     step: float | str | None = None
     unit: str | None = None
     placeholder: str | None = None
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class SectionView:
     conditional: bool
     items: list[ItemView]
     levels: list[OptionView]
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ class AdviceView:
     band: str
     label: str
     advice: Markup | None
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,7 @@ class ScoreView:
     max: float | None
     chart: str | None
     bands: list[AdviceView]
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,7 @@ class FlagView:
     level: str
     level_label: str
     message: Markup
+    own: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +170,7 @@ class OutcomeView:
     id: str
     label: str
     advice: Markup | None
+    own: bool = False
 
 
 class Renderer:
@@ -306,20 +313,30 @@ class Renderer:
             "storage": self.storage,
             "definition_file": definition.file_name,
             "sections": sections,
-            "scores": [self._score(s) for s in compiled_scores],
+            "scores": [self._score(definition, s) for s in compiled_scores],
             "charts": _charts(compiled_scores),
             "flags": sorted(
                 (
                     FlagView(
-                        f.id, f.level, FLAG_LEVELS[f.level], self.markdown(f.message) or Markup()
+                        f.id,
+                        f.level,
+                        FLAG_LEVELS[f.level],
+                        self.markdown(f.message) or Markup(),
+                        own=f.origin == HANDBOOK,
                     )
                     for f in model.flags
                 ),
                 key=lambda f: list(FLAG_LEVELS).index(f.level),
             ),
             "outcomes": [
-                OutcomeView(o.id, o.label or o.id, self.markdown(o.advice)) for o in model.outcomes
+                OutcomeView(
+                    o.id, o.label or o.id, self.markdown(o.advice), own=o.origin == HANDBOOK
+                )
+                for o in model.outcomes
             ],
+            "own_instrument": model.origin == HANDBOOK,
+            "origin_note": self.markdown(model.origin_note),
+            "own_parts": own_parts(definition),
             "highlights": model.highlights is not None,
             "has_required": any(item.model.required for item in definition.resolved.items.values()),
             # The empty form's state, so the page is right before the scorer runs.
@@ -355,6 +372,7 @@ class Renderer:
             conditional=section.show_if is not None,
             items=items,
             levels=levels,
+            own=section.origin == HANDBOOK,
         )
 
     def _item(
@@ -395,9 +413,14 @@ class Renderer:
             step=model.step if model.step is not None else "any",
             unit=model.unit,
             placeholder=model.placeholder,
+            own=model.origin == HANDBOOK,
         )
 
-    def _score(self, compiled: Mapping[str, Any]) -> ScoreView:
+    def _score(self, definition: InstrumentDefinition, compiled: Mapping[str, Any]) -> ScoreView:
+        # The default score (no `scores:` key) has no model and is never the handbook's own.
+        model = next((s for s in definition.model.scores or [] if s.id == compiled["id"]), None)
+        bands = definition.resolved.bands.get(compiled["id"], [])
+        band_own = {band.id: band.origin == HANDBOOK for band in bands}
         return ScoreView(
             id=compiled["id"],
             label=compiled["label"],
@@ -406,9 +429,15 @@ class Renderer:
             max=compiled.get("max"),
             chart=compiled.get("chart"),
             bands=[
-                AdviceView(band["id"], band["label"], self.markdown(band.get("advice")))
+                AdviceView(
+                    band["id"],
+                    band["label"],
+                    self.markdown(band.get("advice")),
+                    own=band_own.get(band["id"], False),
+                )
                 for band in compiled["bands"]
             ],
+            own=model is not None and model.origin == HANDBOOK,
         )
 
     # -- Pages ---------------------------------------------------------------------
@@ -465,6 +494,57 @@ class Renderer:
         """Markdown of the generated page of one FAQ collection."""
         definition = self.catalog.faqs[faq_id]
         return self.env.get_template("faq-page.md").render(id=definition.id, model=definition.model)
+
+
+def own_parts(definition: InstrumentDefinition) -> list[str]:
+    """One line per kind of part the handbook added to an instrument, in form order.
+
+    The result region lists them, so the printed result carries the same
+    labels as the page even where the print shows answers without the form.
+    Grouped per kind: a rubric with eleven added competencies stays readable.
+    """
+    model = definition.model
+    sections = [s.title or s.id for s in model.sections if s.origin == HANDBOOK]
+    items = [
+        _plain(item.text) for s in model.sections for item in s.items if item.origin == HANDBOOK
+    ]
+    scores: list[str] = []
+    bands: list[str] = []
+    advice = False
+    for own in model.scores or []:
+        label = own.label or own.id
+        if own.origin == HANDBOOK:
+            scores.append(label)
+        added = [b for b in definition.resolved.bands.get(own.id, []) if b.origin == HANDBOOK]
+        if added:
+            bands.append(label)
+            advice = advice or any(b.advice for b in added)
+    flags = [f for f in model.flags if f.origin == HANDBOOK]
+    outcomes = [o.label or o.id for o in model.outcomes if o.origin == HANDBOOK]
+    parts = [
+        f"{kind}: {'; '.join(names)}"
+        for kind, names in (
+            ("onderdelen", sections),
+            ("vragen", items),
+            ("scores", scores),
+            ("grenzen en adviezen bij" if advice else "grenzen bij", bands),
+            ("uitkomsten", outcomes),
+        )
+        if names
+    ]
+    if flags:
+        parts.append(
+            "één signaal, gemarkeerd waar het verschijnt"
+            if len(flags) == 1
+            else f"{len(flags)} signalen, gemarkeerd waar ze verschijnen"
+        )
+    return parts
+
+
+def _plain(text: str) -> str:
+    """Markdown emphasis and links stripped, for a one-line mention."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(text.replace("**", "").replace("*", "").split())
 
 
 # A Markdown link to a page of the handbook by its path in content/ (not a URL, not ../).
