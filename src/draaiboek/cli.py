@@ -1,4 +1,4 @@
-"""The ``draaiboek`` command: check, score, schema, new, build, serve.
+"""The ``draaiboek`` command: check, score, schema, new, build, serve, pack.
 
 Messages are Dutch because the people who run these commands are authors and
 web admins of Flemish organisations. Exit status: 0 when all is well, 1 for a
@@ -18,6 +18,7 @@ from string import Template
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
 from draaiboek.models import KEBAB_CASE
+from draaiboek.pack import add_pack_command
 from draaiboek.schema import definition_schema
 from draaiboek.site import add_site_commands
 from draaiboek_scoring import AnswersError, ScoringError, score
@@ -65,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     add_site_commands(commands)
+    add_pack_command(commands)
     return parser
 
 

@@ -34,3 +34,7 @@ class DraaiboekConfig(base.Config):
     faq_dir = c.Type(str, default="faq")
     #: Stop the build when a page would load something from another website.
     check_origins = c.Type(bool, default=True)
+    #: Keep the handbook available offline after one visit over http(s) (a
+    #: service worker, ``service-worker.js`` at the site's root), announce new
+    #: versions, and ask the browser to keep saved answers.
+    service_worker = c.Type(bool, default=True)
