@@ -15,6 +15,7 @@
   const TEXT = {
     update: "Er is een nieuwe versie van het handboek — ",
     reload: "herladen",
+    fileStorageTitle: "Je antwoorden horen bij dit adres",
     fileStorage:
       "Je opent het handboek als bestand (het adres begint met file://). Antwoorden die je zo " +
       "op dit toestel bewaart, zie je niet terug als je het handboek opent met het " +
@@ -36,10 +37,10 @@
       position: "fixed",
       insetInline: "0",
       bottom: "0",
-      zIndex: "10",
+      zIndex: "1000",
       padding: "0.75rem 1rem",
-      background: "var(--md-default-fg-color, #222)",
-      color: "var(--md-default-bg-color, #fff)",
+      background: "var(--md-primary-fg-color, #4051b5)",
+      color: "var(--md-primary-bg-color, #fff)",
       fontSize: "0.8rem",
       lineHeight: "1.4",
     });
@@ -52,10 +53,15 @@
   function fileNotice() {
     const form = document.querySelector("form[data-instrument]");
     if (!form || document.querySelector("[data-file-storage-notice]")) return;
-    const notice = document.createElement("p");
+    const notice = document.createElement("div");
     notice.className = "admonition warning";
     notice.setAttribute("data-file-storage-notice", "");
-    notice.textContent = TEXT.fileStorage;
+    const title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = TEXT.fileStorageTitle;
+    const body = document.createElement("p");
+    body.textContent = TEXT.fileStorage;
+    notice.append(title, body);
     form.before(notice);
   }
 
@@ -83,6 +89,16 @@
     button.type = "button";
     button.textContent = TEXT.reload;
     button.setAttribute("data-action", "update-handbook");
+    Object.assign(button.style, {
+      font: "inherit",
+      fontWeight: "bold",
+      color: "inherit",
+      background: "none",
+      border: "0.1rem solid currentColor",
+      borderRadius: "0.2rem",
+      padding: "0.1rem 0.6rem",
+      cursor: "pointer",
+    });
     button.addEventListener("click", () => {
       button.disabled = true;
       // Leave any field being typed in, so its answer is saved first.
