@@ -4,9 +4,10 @@
 //   site's root, written by the build) so the handbook works offline after one
 //   visit, and shows a banner when a new version is ready. Reloading is safe:
 //   forms save every answer as it is given, in storage this worker never touches.
-// - Asks the browser to keep this site's storage (navigator.storage.persist):
-//   without it, browsers may clear saved answers when space runs low, and
-//   Safari does after seven days without a visit.
+// - At the first answer, asks the browser to keep this site's storage
+//   (navigator.storage.persist): without it, browsers may clear saved answers
+//   when space runs low. (Safari also clears a site's storage after seven days
+//   without a visit; "Zelf hosten" says so.)
 // - On file:// (a folder or USB stick): explains that answers saved here are
 //   not the ones saved when the same copy is opened through its start script.
 (function () {
@@ -75,8 +76,16 @@
     return;
   }
 
+  // Asked at the first answer kept on this device, not on arrival: the
+  // question is about answers, and Firefox shows it to the user.
   if (navigator.storage && navigator.storage.persist) {
-    navigator.storage.persisted().then((kept) => kept || navigator.storage.persist(), () => {});
+    const ask = (event) => {
+      const form = event.target instanceof Element && event.target.closest("form[data-instrument]");
+      if (!form || form.getAttribute("data-storage") !== "local") return;
+      document.removeEventListener("change", ask, true);
+      navigator.storage.persisted().then((kept) => kept || navigator.storage.persist(), () => {});
+    };
+    document.addEventListener("change", ask, true);
   }
 
   if (!root || !("serviceWorker" in navigator) || !window.isSecureContext) return;
