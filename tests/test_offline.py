@@ -469,6 +469,7 @@ def test_unzipped_and_started_with_its_script_a_form_scores(
 def test_launch_files_fill_in_every_placeholder() -> None:
     files = launch_files(47123, "Testhandboek", "2026-11-25 (abc)")
     for name, text in files.items():
-        assert "@PORT@" not in text and "@SITE_NAME@" not in text, name
+        assert not re.search(r"@[A-Z_]+@", text), name
+    assert files["LEESMIJ.txt"].startswith("Testhandboek — eigen kopie")
     assert "from caching import CONTENT_TYPES, cache_control" in files["start/serve.py"]
     assert "draaiboek." not in files["start/serve.py"].split('"""', 2)[2]

@@ -110,9 +110,11 @@ def launch_files(port: int, site_name: str, version: str) -> dict[str, str]:
     server = read("serve.py")
     if server.count(_IMPORT_IN_REPO) != 1:
         raise ValueError(f"launch/serve.py: '{_IMPORT_IN_REPO}' niet precies één keer gevonden")
+    title = f"{site_name} — eigen kopie om zelf te gebruiken"
     files = {
         "LEESMIJ.txt": read("LEESMIJ.txt")
-        .replace("@SITE_NAME@", site_name)
+        .replace("@TITLE@", title)
+        .replace("@UNDERLINE@", "=" * len(title))
         .replace("@VERSION@", version),
         "start/serve.py": server.replace(_IMPORT_IN_REPO, _IMPORT_IN_ZIP),
         "start/caching.py": Path(caching.__file__).read_text(encoding="utf-8"),
