@@ -7,7 +7,7 @@ STAMP     := $(VENV)/.setup-stamp
 NODE_STAMP := node_modules/.setup-stamp
 CHROMIUM  := /usr/bin/chromium
 
-.PHONY: browser nginx setup serve build release test check lint format typecheck bench screenshots clean
+.PHONY: browser nginx setup serve build release test check lint format typecheck typecheck-js bundle bench screenshots clean
 
 setup: $(STAMP) $(NODE_STAMP) browser nginx
 
@@ -42,14 +42,25 @@ nginx:
 	    echo "nginx could not be installed; the hosting tests use Python's server instead." >&2; \
 	fi
 
-serve: setup
+# The browser runtime: ES modules in src/draaiboek/assets/js/, bundled by
+# esbuild into the one classic script the site loads (committed, so a site
+# builds without Node.js; tests/test_bundle.py checks it is up to date).
+JS_SOURCES := $(wildcard src/draaiboek/assets/js/*.js)
+JS_BUNDLE  := src/draaiboek/assets/forms.js
+
+$(JS_BUNDLE): $(JS_SOURCES) scripts/bundle.mjs $(NODE_STAMP)
+	node scripts/bundle.mjs
+
+bundle: $(JS_BUNDLE)
+
+serve: setup $(JS_BUNDLE)
 	$(VENV)/bin/draaiboek serve --dev-addr 127.0.0.1:8000
 
-build: setup
+build: setup $(JS_BUNDLE)
 	$(VENV)/bin/draaiboek build
 
 # The handbook as one zip to download: site, start scripts, LEESMIJ.
-release: setup
+release: setup $(JS_BUNDLE)
 	$(VENV)/bin/draaiboek pack --strict -o dist/draaiboek-handboek.zip
 
 test: setup
@@ -66,7 +77,11 @@ format: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
-check: lint typecheck test
+# The JavaScript's JSDoc types, checked by tsc (strict; nothing is emitted).
+typecheck-js: $(NODE_STAMP)
+	node_modules/.bin/tsc -p tsconfig.json
+
+check: lint typecheck typecheck-js test
 
 bench: setup
 	$(PY) -m bench

@@ -419,3 +419,26 @@ def test_a_charted_score_needs_a_range(tmp_path: Path) -> None:
         "test.yaml:8:20: de score 'a' staat in een grafiek maar heeft geen 'max'\n"
         "    tip: een grafiek heeft een bereik nodig: geef 'max' (en 'min' als die niet 0 is)"
     )
+
+
+def test_decide_required_needs_a_required_item(tmp_path: Path) -> None:
+    assert only(tmp_path, HEADER + "decide: required\n" + SECTION) == (
+        "test.yaml:3:9: 'decide: required' wacht op de verplichte vragen, maar geen enkele vraag "
+        "heeft 'required: true'\n    tip: duid de vragen aan die nodig zijn voor een beslissing "
+        "met 'required: true', of laat 'decide' weg (dan wacht de uitkomst tot alles beantwoord "
+        "is)"
+    )
+
+
+def test_decide_is_compiled_and_unknown_rules_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(
+        HEADER
+        + "decide: required\n"
+        + SECTION.replace("text: Vraag,", "text: Vraag, required: true,"),
+        encoding="utf-8",
+    )
+    assert load_catalog([tmp_path]).instruments["ok"].compiled["decide"] == "required"
+    (tmp_path / "ok.yaml").unlink()
+    found = only(tmp_path, HEADER + "decide: altijd\n" + SECTION)
+    assert found.startswith("test.yaml:3:9: "), found
+    assert "complete" in found and "required" in found, found

@@ -9,8 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from draaiboek_scoring import ScoringError, score
+from draaiboek_scoring.compare import compare
 from draaiboek_scoring.errors import ExpressionError
 from draaiboek_scoring.expressions import parse
+from draaiboek_scoring.group import group
 
 SCORES = st.one_of(st.integers(-5, 10), st.sampled_from([0.5, 1.5, -0.25]))
 
@@ -62,6 +64,12 @@ def instruments(draw: st.DrawFn) -> dict[str, Any]:
 @st.composite
 def answered(draw: st.DrawFn, full: bool = False) -> tuple[dict[str, Any], dict[str, Any]]:
     instrument = draw(instruments())
+    return instrument, draw(answers_for(instrument, full))
+
+
+@st.composite
+def answers_for(draw: st.DrawFn, instrument: dict[str, Any], full: bool = False) -> dict[str, Any]:
+    """Valid answers for every item, or (``full=False``) for a random part of them."""
     answers: dict[str, Any] = {}
     for item in instrument["items"]:
         if not full and draw(st.booleans()):
@@ -73,7 +81,7 @@ def answered(draw: st.DrawFn, full: bool = False) -> tuple[dict[str, Any], dict[
         else:
             values = [o["value"] for o in item["options"]]
             answers[item["id"]] = draw(st.lists(st.sampled_from(values), unique=True, min_size=1))
-    return instrument, answers
+    return answers
 
 
 def item_scores(instrument: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
@@ -259,3 +267,91 @@ def test_fuzzed_expressions_only_raise_expression_errors(source: str, a: float |
     except ScoringError:
         return
     json.dumps(result, allow_nan=False)
+
+
+# -- comparison and group -------------------------------------------------------
+
+
+@st.composite
+def rubrics(draw: st.DrawFn) -> dict[str, Any]:
+    """A grid of choice items on one scale of k scored options plus an unscored "n.v.t."."""
+    k = draw(st.integers(1, 5))
+    scale = [{"value": v, "label": str(v), "score": v} for v in range(1, k + 1)]
+    scale.append({"value": "nvt", "label": "n.v.t.", "score": None})
+    ids = [f"r{i}" for i in range(draw(st.integers(1, 8)))]
+    return {
+        "format": "draaiboek-instrument/1",
+        "id": "rubric",
+        "version": 1,
+        "title": "Rubric",
+        "sections": [{"id": "s", "layout": "grid", "items": ids}],
+        "items": [
+            {"id": i, "section": "s", "type": "choice", "text": i, "options": scale} for i in ids
+        ],
+    }
+
+
+@st.composite
+def rubric_answers(draw: st.DrawFn, rubric: dict[str, Any]) -> dict[str, Any]:
+    values = [o["value"] for o in rubric["items"][0]["options"]]
+    return {
+        item["id"]: draw(st.sampled_from(values))
+        for item in rubric["items"]
+        if draw(st.integers(0, 4))  # mostly answered
+    }
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data(), st.integers(2, 4))
+def test_a_record_agrees_with_itself(data: st.DataObject, copies: int) -> None:
+    rubric = data.draw(rubrics())
+    answers = data.draw(rubric_answers(rubric))
+    found = compare(rubric, [answers] * copies)["agreement"]
+    for entry in (found["s"], found["all"]):
+        scored = [v for v in answers.values() if v != "nvt"]
+        assert entry["n_items"] == len(scored)
+        assert entry["kappa_kind"] == ("cohen_linear" if copies == 2 else "fleiss")
+        if not scored:
+            assert entry == {
+                "n_items": 0,
+                "exact": None,
+                "within_one": None,
+                "kappa": None,
+                "kappa_kind": entry["kappa_kind"],
+            }
+            continue
+        assert entry["exact"] == entry["within_one"] == 1.0
+        # Chance agreement is 1 exactly when every counted answer is the same option.
+        assert entry["kappa"] == (None if len(set(scored)) == 1 else 1.0)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data(), st.integers(2, 4))
+def test_exact_agreement_never_exceeds_within_one(data: st.DataObject, copies: int) -> None:
+    rubric = data.draw(rubrics())
+    records = [data.draw(rubric_answers(rubric)) for _ in range(copies)]
+    for entry in compare(rubric, records)["agreement"].values():
+        if entry["n_items"]:
+            assert 0 <= entry["exact"] <= entry["within_one"] <= 1
+            assert entry["kappa"] is None or -1 <= entry["kappa"] <= 1 + 1e-12
+        else:
+            assert entry["exact"] is entry["within_one"] is entry["kappa"] is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data(), st.integers(1, 6))
+def test_group_counts_add_up_to_n(data: st.DataObject, size: int) -> None:
+    instrument = data.draw(instruments())
+    records = [data.draw(answers_for(instrument)) for _ in range(size)]
+    overview = group(instrument, records, min_group=1)
+    assert overview["n"] == size
+    for item in instrument["items"]:
+        entry = overview["items"][item["id"]]
+        answered_count = sum(1 for r in records if r.get(item["id"]) is not None)
+        assert entry["n"] == answered_count
+        if item["type"] == "choice":
+            assert sum(entry["counts"].values()) == entry["n"]
+        elif item["type"] == "multi":
+            ticks = sum(len(r.get(item["id"]) or []) for r in records)
+            assert sum(entry["counts"].values()) == ticks
+    assert group(instrument, records, min_group=size + 1) == {"n": size, "suppressed": True}

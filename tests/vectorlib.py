@@ -1,12 +1,18 @@
 """Loading the shared scoring vectors (tests/vectors/*.yaml) and comparing results.
 
 A vector file holds one definition and its cases. Each case has answers and
-either ``expect`` (a subset of the result that must match exactly) or
-``error_items`` (the items that the answer problems must name, in order).
+either ``expect`` (a subset of the result that must match exactly; the whole
+result with ``exact: true``) or ``error_items`` (the items that the answer
+problems must name, in order). ``op`` is ``score`` (default), ``compare`` or
+``group``; for the last two ``answers`` is the worker payload
+(``{"records": [...], "min_group": n}``). ``forbidden`` lists strings that
+must not occur anywhere in the serialized reply (the group overview's
+anonymity); ``absent`` lists dotted key paths the result must not have.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +33,10 @@ class Vector:
     answers: Any
     expect: dict[str, Any] | None
     error_items: list[str] | None
+    op: str = "score"
+    exact: bool = False
+    forbidden: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -52,6 +62,10 @@ def load_vectors(tmp: Path) -> list[Vector]:
                     case["answers"],
                     case.get("expect"),
                     case.get("error_items"),
+                    case.get("op", "score"),
+                    case.get("exact", False),
+                    tuple(case.get("forbidden", ())),
+                    tuple(case.get("absent", ())),
                 )
             )
     return vectors
@@ -97,4 +111,18 @@ def check_reply(vector: Vector, reply: dict[str, Any]) -> list[str]:
         )
     if not reply.get("ok"):
         return [f"unexpected problems: {reply.get('problems')}"]
-    return mismatches(vector.expect, reply["result"])
+    found = mismatches(vector.expect, reply["result"])
+    if vector.exact and not found and reply["result"] != vector.expect:
+        found.append(f"expected exactly {vector.expect!r}, got {reply['result']!r}")
+    text = json.dumps(reply, ensure_ascii=False)
+    found += [f"{word!r} occurs in the reply" for word in vector.forbidden if word in text]
+    found += [f"{path} should be absent" for path in vector.absent if _has(reply["result"], path)]
+    return found
+
+
+def _has(data: Any, path: str) -> bool:
+    for key in path.split("."):
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True

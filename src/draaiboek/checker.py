@@ -135,6 +135,7 @@ class InstrumentChecker:
         self.check_sections()
         self.check_scores()
         self.check_flags_and_outcomes()
+        self.check_decide()
         self.check_expressions()
         if self.problems:
             return None
@@ -473,6 +474,20 @@ class InstrumentChecker:
                     "die moet laatst staan",
                     "geef ze een 'when', of zet ze achteraan",
                 )
+
+    def check_decide(self) -> None:
+        # `decide: required` waits for the required items; without any it would
+        # decide on the first answer, which is exactly what the rule prevents.
+        if self.model.decide != "required":
+            return
+        if not any(item.required for section in self.model.sections for item in section.items):
+            self.problem(
+                ("decide",),
+                "'decide: required' wacht op de verplichte vragen, maar geen enkele vraag "
+                "heeft 'required: true'",
+                "duid de vragen aan die nodig zijn voor een beslissing met 'required: true', "
+                "of laat 'decide' weg (dan wacht de uitkomst tot alles beantwoord is)",
+            )
 
     # -- expressions ------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The ``draaiboek`` command: check, score, schema, new, build, serve, pack.
+"""The ``draaiboek`` command: check, score, compare, group, schema, new, build, serve, pack.
 
 Messages are Dutch because the people who run these commands are authors and
 web admins of Flemish organisations. Exit status: 0 when all is well, 1 for a
@@ -11,17 +11,24 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from string import Template
+from typing import Any
 
 from draaiboek.errors import AuthorError, display_path
+from draaiboek.groupcsv import group_csv
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
 from draaiboek.models import KEBAB_CASE
 from draaiboek.pack import add_pack_command
 from draaiboek.schema import definition_schema
 from draaiboek.site import add_site_commands
 from draaiboek_scoring import AnswersError, ScoringError, score
+from draaiboek_scoring.compare import compare
+from draaiboek_scoring.envelopes import Record, is_bundle, read_records
+from draaiboek_scoring.group import DEFAULT_MIN_GROUP, group
+from draaiboek_scoring.instrument import Instrument
 
 DEFAULT_CHECKLISTS = Path("checklists")
 
@@ -52,8 +59,41 @@ def _parser() -> argparse.ArgumentParser:
 
     score_cmd = commands.add_parser("score", help="bereken het resultaat van antwoorden")
     score_cmd.add_argument("definition", type=Path, metavar="DEF.yaml")
-    score_cmd.add_argument("answers", type=Path, metavar="ANTWOORDEN.json")
+    score_cmd.add_argument(
+        "answers",
+        type=Path,
+        metavar="ANTWOORDEN.json",
+        help="antwoorden of een bundel (dan één resultaat per antwoordenset, als JSON-lijst)",
+    )
     score_cmd.set_defaults(run=_score)
+
+    compare_cmd = commands.add_parser(
+        "compare", help="vergelijk twee of meer antwoordensets van één instrument"
+    )
+    compare_cmd.add_argument("definition", type=Path, metavar="DEF.yaml")
+    compare_cmd.add_argument(
+        "answers", type=Path, nargs="+", metavar="BESTAND", help="antwoorden of bundels"
+    )
+    compare_cmd.set_defaults(run=_compare)
+
+    group_cmd = commands.add_parser(
+        "group", help="anoniem groepsoverzicht van antwoordensets van één instrument"
+    )
+    group_cmd.add_argument("definition", type=Path, metavar="DEF.yaml")
+    group_cmd.add_argument(
+        "answers", type=Path, nargs="+", metavar="BESTAND", help="antwoorden of bundels"
+    )
+    group_cmd.add_argument(
+        "--min-group",
+        type=int,
+        default=DEFAULT_MIN_GROUP,
+        metavar="N",
+        help=f"toon niets onder N antwoordensets (standaard {DEFAULT_MIN_GROUP})",
+    )
+    group_cmd.add_argument(
+        "--csv", action="store_true", help="als CSV (; en decimale komma) in plaats van JSON"
+    )
+    group_cmd.set_defaults(run=_group)
 
     schema = commands.add_parser("schema", help="druk het JSON Schema van het formaat af")
     schema.set_defaults(run=_schema)
@@ -79,7 +119,43 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    definition: Path = args.definition
+    compiled = _compiled(args.definition)
+    if compiled is None:
+        return 1
+    shown = display_path(args.answers)
+    data = _read_json(args.answers)
+    if data is _UNREADABLE:
+        return 1
+    # A bundle prints a JSON list with one result per record, in the bundle's
+    # order; a single answers file prints one result object, as before.
+    try:
+        records = read_records(data)
+    except AnswersError as exc:
+        _print_problems(shown, exc)
+        return 1
+    bundle = is_bundle(data)
+    results = []
+    failed = False
+    for record in records:
+        try:
+            results.append(score(compiled, record.data))
+        except AnswersError as exc:
+            _print_problems(f"{shown}: {record.name}" if bundle else shown, exc)
+            failed = True
+        except ScoringError as exc:
+            print(f"{shown}: {exc}", file=sys.stderr)
+            failed = True
+    if failed:
+        return 1
+    print(json.dumps(results if bundle else results[0], ensure_ascii=False, indent=2))
+    return 0
+
+
+_UNREADABLE = object()
+
+
+def _compiled(definition: Path) -> dict[str, Any] | None:
+    """The compiled instrument of one definition file (with its folder's shared scales)."""
     paths = [definition]
     shared = definition.parent / SHARED_SCALES_FILE
     if shared.exists() and shared != definition:
@@ -87,30 +163,87 @@ def _score(args: argparse.Namespace) -> int:
     catalog = load_catalog(paths)
     if not catalog.instruments:
         print(f"{display_path(definition)}: dit bestand bevat geen instrument", file=sys.stderr)
-        return 1
-    compiled = next(iter(catalog.instruments.values())).compiled
-    shown = display_path(args.answers)
+        return None
+    return next(iter(catalog.instruments.values())).compiled
+
+
+def _read_json(path: Path) -> object:
+    """The JSON in ``path``, or ``_UNREADABLE`` after printing a located Dutch message."""
+    shown = display_path(path)
     try:
-        answers = json.loads(args.answers.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         print(f"{shown}: kan het bestand niet lezen ({exc.strerror})", file=sys.stderr)
-        return 1
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else "1:1"
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "geen UTF-8-tekst"
         print(f"{shown}:{where}: geen geldige JSON ({reason})", file=sys.stderr)
+    return _UNREADABLE
+
+
+def _print_problems(where: str, exc: AnswersError) -> None:
+    for problem in exc.problems:
+        print(f"{where}: {problem}", file=sys.stderr)
+
+
+def _records(paths: Sequence[Path]) -> list[Record] | None:
+    """Every record in the files, named after their file; ``None`` after printing problems."""
+    records: list[Record] = []
+    failed = False
+    for path in paths:
+        shown = display_path(path)
+        data = _read_json(path)
+        if data is _UNREADABLE:
+            failed = True
+            continue
+        try:
+            found = read_records(data)
+        except AnswersError as exc:
+            _print_problems(shown, exc)
+            failed = True
+            continue
+        records += [replace(record, source=shown) for record in found]
+    return None if failed else records
+
+
+def _several(args: argparse.Namespace, run: Callable[[dict[str, Any], list[Record]], str]) -> int:
+    """Shared by compare and group: read, run, print; exit 1 with Dutch messages."""
+    compiled = _compiled(args.definition)
+    if compiled is None:
+        return 1
+    records = _records(args.answers)
+    if records is None:
         return 1
     try:
-        result = score(compiled, answers)
+        text = run(compiled, records)
     except AnswersError as exc:
+        # Each message already names its file and record.
         for problem in exc.problems:
-            print(f"{shown}: {problem}", file=sys.stderr)
+            print(problem.message, file=sys.stderr)
         return 1
     except ScoringError as exc:
-        print(f"{shown}: {exc}", file=sys.stderr)
+        print(str(exc), file=sys.stderr)
         return 1
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(text, end="" if text.endswith("\n") else "\n")
     return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    def run(compiled: dict[str, Any], records: list[Record]) -> str:
+        return json.dumps(compare(compiled, records), ensure_ascii=False, indent=2)
+
+    return _several(args, run)
+
+
+def _group(args: argparse.Namespace) -> int:
+    def run(compiled: dict[str, Any], records: list[Record]) -> str:
+        instrument = Instrument.from_data(compiled)
+        overview = group(instrument, records, args.min_group)
+        if args.csv:
+            return group_csv(instrument, overview, args.min_group)
+        return json.dumps(overview, ensure_ascii=False, indent=2)
+
+    return _several(args, run)
 
 
 def _schema(args: argparse.Namespace) -> int:

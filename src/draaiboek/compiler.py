@@ -42,6 +42,7 @@ def compile_instrument(resolved: ResolvedInstrument) -> dict[str, Any]:
             {
                 "id": section.id,
                 "title": section.title or "",
+                "layout": section.layout,
                 "show_if": section.show_if,
                 "items": [item.id for item in section.items],
             }
@@ -83,6 +84,7 @@ def compile_instrument(resolved: ResolvedInstrument) -> dict[str, Any]:
             for o in model.outcomes
         ],
         "highlights": None if model.highlights is None else model.highlights.model_dump(),
+        "decide": model.decide,
     }
 
 

@@ -175,6 +175,13 @@ class Instrument(Page):
     flags: list[Flag] = []
     outcomes: list[Outcome] = []
     highlights: Highlights | None = None
+    decide: Literal["complete", "required"] = Field(
+        "complete",
+        description=(
+            "Wanneer een uitkomst gegeven wordt: 'complete' (standaard) als elke zichtbare vraag "
+            "beantwoord is, 'required' als elke zichtbare verplichte vraag beantwoord is."
+        ),
+    )
 
 
 class FaqEntry(Model):

@@ -11,26 +11,36 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from draaiboek_scoring.envelopes import is_bundle, is_envelope, meta_problems
 from draaiboek_scoring.errors import AnswerProblem, AnswersError
 from draaiboek_scoring.instrument import Column, Instrument, Item, Option, find_option, value_key
 
 ANSWERS_FORMAT = "draaiboek-answers/1"
 MAX_TEXT_LENGTH = 20_000
 MAX_TABLE_ROWS = 500
+UNKNOWN_ITEM = "dit item bestaat niet in het instrument"
 
 type Answer = Any  # None | scalar | list of scalars | list of row mappings
 
 
-def is_envelope(data: Mapping[str, Any]) -> bool:
-    """The exported file format rather than a bare ``{item: value}`` mapping."""
-    fmt = data.get("format")
-    return isinstance(fmt, str) and fmt.startswith("draaiboek-answers") and "answers" in data
+def unwrap(instrument: Instrument, data: object, *, any_version: bool = False) -> Mapping[str, Any]:
+    """Return the answers mapping of an envelope or a bare mapping, checking the envelope.
 
-
-def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
-    """Return the answers mapping of an envelope or a bare mapping, checking the envelope."""
+    ``any_version`` lets answers of another version of the instrument through
+    (comparison and group overview); their items are still checked one by one.
+    """
     if not isinstance(data, Mapping):
         raise AnswersError([AnswerProblem("", "de antwoorden moeten een JSON-object zijn")])
+    if is_bundle(data):
+        raise AnswersError(
+            [
+                AnswerProblem(
+                    "",
+                    "dit is een bundel van antwoordensets; geef de sets één voor één "
+                    "(de opdrachtregel doet dat zelf)",
+                )
+            ]
+        )
     if not is_envelope(data):
         return data
     problems: list[AnswerProblem] = []
@@ -46,7 +56,7 @@ def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
                 f"niet bij '{instrument.id}'",
             )
         )
-    if data.get("version") != instrument.version:
+    if data.get("version") != instrument.version and not any_version:
         problems.append(
             AnswerProblem(
                 "",
@@ -54,6 +64,8 @@ def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
                 f"het instrument is versie {instrument.version}",
             )
         )
+    if "meta" in data:
+        problems += [AnswerProblem("", message) for message in meta_problems(data["meta"])]
     answers = data["answers"]
     if not isinstance(answers, Mapping):
         problems.append(AnswerProblem("", "'answers' moet een JSON-object zijn"))
@@ -63,18 +75,20 @@ def unwrap(instrument: Instrument, data: object) -> Mapping[str, Any]:
     return answers
 
 
-def validate(instrument: Instrument, data: object) -> dict[str, Answer]:
+def validate(
+    instrument: Instrument, data: object, *, any_version: bool = False
+) -> dict[str, Answer]:
     """Return ``{item id: answer}`` for every item (``None`` = unanswered).
 
     Raises :class:`AnswersError` listing every problem at once.
     """
-    answers = unwrap(instrument, data)
+    answers = unwrap(instrument, data, any_version=any_version)
     problems: list[AnswerProblem] = []
     result: dict[str, Answer] = dict.fromkeys(instrument.items)
     for key, raw in answers.items():
         item = instrument.items.get(key) if isinstance(key, str) else None
         if item is None:
-            problems.append(AnswerProblem(str(key), "dit item bestaat niet in het instrument"))
+            problems.append(AnswerProblem(str(key), UNKNOWN_ITEM))
             continue
         problem_count = len(problems)
         value = _validate_item(item, raw, problems)

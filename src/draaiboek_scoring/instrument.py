@@ -17,6 +17,7 @@ from draaiboek_scoring.errors import ExpressionError, InstrumentError
 from draaiboek_scoring.expressions import Expression, parse
 
 INSTRUMENT_FORMAT = "draaiboek-instrument/1"
+DECIDE_RULES = ("complete", "required")
 ITEM_TYPES = ("choice", "multi", "number", "text", "table")
 SCORED_TYPES = ("choice", "multi", "number")
 
@@ -102,6 +103,7 @@ class Section:
     title: str
     show_if: Expression | None
     items: tuple[str, ...]
+    layout: str = "list"  # list | grid; a grid is a rubric (comparison reports its agreement)
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ class Instrument:
     outcomes: tuple[Outcome, ...]
     strength_min: int | float | None = None
     work_point_max: int | float | None = None
+    decide: str = "complete"  # one of DECIDE_RULES: when an outcome may be given
     sections_by_id: dict[str, Section] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -250,7 +253,13 @@ def _read_instrument(data: Mapping[str, Any]) -> Instrument:
             _by_value={value_key(o.value): o for o in options},
         )
     sections = tuple(
-        Section(s["id"], s.get("title") or "", _expression(s.get("show_if")), tuple(s["items"]))
+        Section(
+            s["id"],
+            s.get("title") or "",
+            _expression(s.get("show_if")),
+            tuple(s["items"]),
+            s.get("layout") or "list",
+        )
         for s in data["sections"]
     )
     for section in sections:
@@ -284,6 +293,10 @@ def _read_instrument(data: Mapping[str, Any]) -> Instrument:
         for o in data.get("outcomes") or ()
     )
     highlights = data.get("highlights") or {}
+    # Compiled files from before the rule existed carry no key: the default applies.
+    decide = data.get("decide") or "complete"
+    if decide not in DECIDE_RULES:
+        raise ValueError(f"unknown decide rule {decide!r}")
     return Instrument(
         id=data["id"],
         version=int(data["version"]),
@@ -295,4 +308,5 @@ def _read_instrument(data: Mapping[str, Any]) -> Instrument:
         outcomes=outcomes,
         strength_min=highlights.get("strength_min"),
         work_point_max=highlights.get("work_point_max"),
+        decide=decide,
     )

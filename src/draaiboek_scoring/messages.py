@@ -1,16 +1,32 @@
-"""The scorer's JSON-in, JSON-out entry point, used by the browser worker.
+"""The scorer's JSON-in, JSON-out entry points, used by the browser worker.
 
 The worker passes strings across the JavaScript/Python boundary, which is
 cheaper and simpler than converting proxies. Instruments are parsed once and
 kept, so a re-score after one change only validates answers and evaluates.
+
+Every entry point takes the key returned by :func:`load_instrument` and a JSON
+text, and returns a JSON text: ``{"ok": true, "result": {...}}`` or
+``{"ok": false, "kind": "answers"|"expression"|"scoring", "problems":
+[{"item": ..., "message": ...}]}`` with Dutch messages.
+
+- ``score_json(key, answers)``: an envelope or a bare answers mapping.
+- ``compare_json(key, payload)``: ``{"records": [envelope, ...]}``, at least
+  two records; an element may also be a bundle, whose records are taken in
+  order. The result is :func:`draaiboek_scoring.compare.compare`'s.
+- ``group_json(key, payload)``: ``{"records": [...], "min_group": 3}``
+  (``min_group`` optional, default 3). The result is
+  :func:`draaiboek_scoring.group.group`'s.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from draaiboek_scoring.errors import AnswersError, ExpressionError, ScoringError
+from draaiboek_scoring.compare import compare
+from draaiboek_scoring.errors import AnswerProblem, AnswersError, ExpressionError, ScoringError
+from draaiboek_scoring.group import DEFAULT_MIN_GROUP, group
 from draaiboek_scoring.instrument import Instrument
 from draaiboek_scoring.scoring import score
 
@@ -26,17 +42,50 @@ def load_instrument(instrument_json: str) -> str:
 
 
 def score_json(key: str, answers_json: str) -> str:
-    """Score answers for a loaded instrument; always return a JSON object as text.
+    """Score answers for a loaded instrument; always return a JSON object as text."""
+    return _reply(key, answers_json, score)
 
-    ``{"ok": true, "result": {...}}`` or ``{"ok": false, "kind": ..., "problems": [...]}``
-    with Dutch messages, so the page never has to interpret a Python traceback.
+
+def compare_json(key: str, payload_json: str) -> str:
+    """Compare ``{"records": [...]}`` for a loaded instrument; always return JSON text."""
+
+    def run(instrument: Instrument, payload: object) -> dict[str, Any]:
+        return compare(instrument, _records(payload, ("records",)))
+
+    return _reply(key, payload_json, run)
+
+
+def group_json(key: str, payload_json: str) -> str:
+    """Group overview of ``{"records": [...], "min_group": n}``; always return JSON text."""
+
+    def run(instrument: Instrument, payload: object) -> dict[str, Any]:
+        records = _records(payload, ("records", "min_group"))
+        assert isinstance(payload, dict)
+        return group(instrument, records, payload.get("min_group", DEFAULT_MIN_GROUP))
+
+    return _reply(key, payload_json, run)
+
+
+def _records(payload: object, keys: tuple[str, ...]) -> list[object]:
+    if not isinstance(payload, dict) or not isinstance(payload.get("records"), list):
+        raise AnswersError([AnswerProblem("", 'verwacht {"records": [antwoordenset, ...]}')])
+    unknown = sorted(set(payload) - set(keys))
+    if unknown:
+        raise AnswersError([AnswerProblem("", f"onbekende sleutel '{unknown[0]}'")])
+    return list(payload["records"])
+
+
+def _reply(key: str, data_json: str, run: Callable[[Instrument, object], dict[str, Any]]) -> str:
+    """Run ``run`` on the loaded instrument and parsed JSON; turn every failure into a reply.
+
+    The page never has to interpret a Python traceback.
     """
     reply: dict[str, Any]
     instrument = _instruments.get(key)
     try:
         if instrument is None:
             raise ScoringError(f"instrument '{key}' is niet geladen")
-        reply = {"ok": True, "result": score(instrument, json.loads(answers_json))}
+        reply = {"ok": True, "result": run(instrument, json.loads(data_json))}
     except json.JSONDecodeError as exc:
         reply = _failure("answers", [{"item": "", "message": f"geen geldige JSON: {exc.msg}"}])
     except AnswersError as exc:

@@ -33,6 +33,19 @@ def score(instrument: Instrument | Mapping[str, Any], answers: object) -> Result
     return _Run(instrument, validate(instrument, answers)).result()
 
 
+def score_visible(
+    instrument: Instrument, answers: object, *, any_version: bool = False
+) -> tuple[Result, dict[str, Answer]]:
+    """The result, and every item's answer as the result saw it (``None`` when hidden).
+
+    Comparison and the group overview need both: a hidden item's stored
+    answer must not count, exactly as it does not count in the result.
+    """
+    run = _Run(instrument, validate(instrument, answers, any_version=any_version))
+    result = run.result()
+    return result, {item_id: run.answer(item_id) for item_id in instrument.items}
+
+
 class _Run:
     """One scoring pass; memoises visibility and item scores for the expressions."""
 
@@ -247,11 +260,22 @@ class _Run:
             self.flags[flag.id] = raised
             if raised:
                 flags.append({"id": flag.id, "level": flag.level, "message": flag.message})
-        outcome = next(
-            (o for o in instrument.outcomes if o.when is None or o.when.evaluate(self)), None
-        )
         visible = [item for item in instrument.items.values() if self.visible(item.id)]
         counted = [item for item in visible if item.counted]
+        answered = sum(1 for item in counted if self.answer(item.id) is not None)
+        missing_required = [
+            item.id for item in visible if item.required and self.answer(item.id) is None
+        ]
+        pending = not self._decided(answered, len(counted), missing_required)
+        # A decision on half a form misleads (FORMAT.md, "Complete, provisional,
+        # decided"): outcomes wait for the rule; scores and flags stay live.
+        outcome = (
+            None
+            if pending
+            else next(
+                (o for o in instrument.outcomes if o.when is None or o.when.evaluate(self)), None
+            )
+        )
         return {
             "instrument": instrument.id,
             "version": instrument.version,
@@ -260,17 +284,29 @@ class _Run:
             "outcome": None
             if outcome is None
             else {"id": outcome.id, "label": outcome.label, "advice": outcome.advice},
-            "answered": sum(1 for item in counted if self.answer(item.id) is not None),
+            "outcome_pending": pending,
+            "complete": answered == len(counted) and not missing_required,
+            "answered": answered,
             "total": len(counted),
-            "missing_required": [
-                item.id for item in visible if item.required and self.answer(item.id) is None
-            ],
+            "missing_required": missing_required,
             "hidden": [item.id for item in instrument.items.values() if not self.visible(item.id)],
             "hidden_sections": [
                 s.id for s in instrument.sections if not self.section_visible(s.id)
             ],
             "highlights": self._highlights(visible),
         }
+
+    def _decided(self, answered: int, total: int, missing_required: list[str]) -> bool:
+        """The instrument's ``decide`` rule: may an outcome be given yet?
+
+        ``complete``: every visible non-text item answered (free notes never
+        hold a decision back). ``required``: every visible required item
+        answered, and at least one non-text item answered, so that an empty
+        form whose required items are all hidden still decides nothing.
+        """
+        if self.instrument.decide == "required":
+            return not missing_required and answered > 0
+        return answered == total
 
     def _highlights(self, visible: list[Item]) -> dict[str, list[str]]:
         strengths: list[str] = []

@@ -2,6 +2,8 @@
 // laid out exactly like the site's runtime folder (core files, the scoring
 // wheel, and the lockfile it is registered in), so the package is installed
 // the way the browser installs it: loadPackage with an integrity check.
+// Each vector is {instrument, op?, answers}: op is score (default), compare or
+// group, called as messages.<op>_json like the browser worker does.
 //
 // usage: node run_vectors.mjs RUNTIME_DIR VECTORS.json  → results JSON on stdout
 import { readFile } from "node:fs/promises";
@@ -16,12 +18,13 @@ const vectors = JSON.parse(await readFile(vectorsPath, "utf8"));
 pyodide.globals.set("vectors_json", JSON.stringify(vectors));
 const output = pyodide.runPython(`
 import json, sys
-from draaiboek_scoring.messages import load_instrument, score_json
+from draaiboek_scoring import messages
 
 results = []
 for vector in json.loads(vectors_json):
-    key = load_instrument(json.dumps(vector["instrument"]))
-    results.append(json.loads(score_json(key, json.dumps(vector["answers"]))))
+    key = messages.load_instrument(json.dumps(vector["instrument"]))
+    call = getattr(messages, vector.get("op", "score") + "_json")
+    results.append(json.loads(call(key, json.dumps(vector["answers"]))))
 
 # Anything imported beyond the standard library (and Pyodide's own glue) would
 # not exist in the browser: report it so the test fails.

@@ -1,0 +1,26 @@
+// @ts-check
+// Numbers, dates and times the way Flemish readers write them.
+
+/**
+ * A number in Dutch (Belgian) notation: a fixed number of decimals when the
+ * definition asks for it, else at most two.
+ * @param {number} value
+ * @param {number | null} decimals
+ */
+export function formatNumber(value, decimals) {
+  const fixed = Number.isInteger(decimals);
+  return new Intl.NumberFormat("nl-BE", {
+    minimumFractionDigits: fixed ? /** @type {number} */ (decimals) : 0,
+    maximumFractionDigits: fixed ? /** @type {number} */ (decimals) : 2,
+  }).format(value);
+}
+
+/** @param {Date} date */
+export function formatDate(date) {
+  return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long", timeStyle: "short" }).format(date);
+}
+
+/** Now, in ISO 8601 to the second (UTC): what saved records and exports carry. */
+export function timestamp() {
+  return new Date().toISOString().replace(/\.\d+Z$/, "Z");
+}

@@ -1,0 +1,195 @@
+// @ts-check
+// One instrument form on the page: wires its events to the other modules and
+// keeps the little state a form has (the last answers sent, the newest score
+// request). Everything else lives in the module named for it.
+
+import { restoreAnswers, saveAnswers } from "./autosave.js";
+import { assetUrl } from "./base.js";
+import { collectAnswers, resetInputs } from "./form.js";
+import { showNotice } from "./notices.js";
+import { blankSheet, filledSheet, printSheet } from "./print.js";
+import { showResult } from "./result.js";
+import { addRow, removeRow } from "./rows.js";
+import { scorer } from "./scorer.js";
+import { markInvalid, showReady, showScorerState, showScoringError } from "./status.js";
+import { KEY_PREFIX, storageArea } from "./storage.js";
+import { TEXT } from "./text.js";
+import { exportFile, importFile } from "./transfer.js";
+
+/** @typedef {import("./form.js").Answers} Answers */
+/** @typedef {import("./scorer.js").Reply} Reply */
+/** @typedef {import("./scorer.js").StateListener} StateListener */
+
+/** @typedef {{clearAll: (prefix: string) => void}} Page what a form asks of the page */
+
+/**
+ * Mount one `form.db-instrument`.
+ * @param {HTMLFormElement} form
+ * @param {Page} page
+ */
+export function mountInstrument(form, page) {
+  return new InstrumentForm(form, page);
+}
+
+export class InstrumentForm {
+  /**
+   * Mount a `form.db-instrument`: restore its answers, start the scorer.
+   * @param {HTMLFormElement} form
+   * @param {Page} page
+   */
+  constructor(form, page) {
+    /** @type {HTMLFormElement} */
+    this.form = form;
+    this.page = page;
+    /** @type {string} */
+    this.id = form.dataset.instrument || "";
+    /** @type {number} */
+    this.version = Number(form.dataset.version);
+    /** @type {string} */
+    this.title = form.dataset.title || this.id;
+    /** @type {string} URL of the compiled JSON */
+    this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
+    /** @type {string} every storage key of this handbook starts with it */
+    this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
+    /** @type {string} where the answers are saved */
+    this.key = `${this.prefix}${this.id}:v${this.version}`;
+    /** @type {Storage | null} */
+    this.store = storageArea(form.dataset.storage);
+    this.sequence = 0;
+    /** @type {string | null} */
+    this.lastSnapshot = null;
+    form.dataset.mounted = "";
+
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("input", () => this.changed());
+    form.addEventListener("change", (event) => {
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.matches('input[type="file"][data-action="import"]')) {
+        importFile(this, target);
+      } else {
+        this.changed();
+      }
+    });
+    form.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest("button[data-action]") : null;
+      if (button instanceof HTMLButtonElement && form.contains(button)) this.act(button.dataset.action, button);
+    });
+
+    /** @type {StateListener} */
+    this.onScorer = (state, reason) => {
+      showScorerState(form, state, reason);
+      if (state === "ready") this.rescore();
+    };
+    scorer.listeners.add(this.onScorer);
+    this.onScorer(scorer.state, scorer.reason);
+    if (form.dataset.storage !== "none" && !this.store) this.notice("warning", TEXT.storageOff);
+    restoreAnswers(this);
+    scorer.start();
+    scorer.preload(this.definition);
+    this.rescore();
+  }
+
+  get connected() {
+    return this.form.isConnected;
+  }
+
+  /** Stop listening to the scorer (the form left the page). */
+  detach() {
+    scorer.listeners.delete(this.onScorer);
+  }
+
+  /**
+   * @param {import("./notices.js").NoticeKind} kind
+   * @param {string} message
+   */
+  notice(kind, message) {
+    return showNotice(this.form, kind, message);
+  }
+
+  /** Empty the form. */
+  reset() {
+    this.lastSnapshot = null;
+    resetInputs(this.form);
+  }
+
+  /** After any change of an answer: save and score, once per real change. */
+  changed() {
+    // A radio fires both input and change: the second finds nothing new to do.
+    const answers = collectAnswers(this.form);
+    const snapshot = JSON.stringify(answers);
+    if (snapshot === this.lastSnapshot) return;
+    this.lastSnapshot = snapshot;
+    saveAnswers(this, answers);
+    this.rescore(answers);
+  }
+
+  /**
+   * Ask the scorer for a result; only the newest request is shown.
+   * @param {Answers} [answers]
+   */
+  rescore(answers = collectAnswers(this.form)) {
+    if (scorer.state !== "ready") return;
+    const sequence = ++this.sequence;
+    scorer.score(this.definition, answers).then(
+      (reply) => {
+        if (sequence === this.sequence) this.showReply(reply);
+      },
+      (error) => {
+        if (sequence === this.sequence) showScoringError(this.form, String(error.message || error));
+      },
+    );
+  }
+
+  /** @param {Reply} reply */
+  showReply(reply) {
+    markInvalid(this.form, []);
+    if (reply.ok) {
+      showReady(this.form);
+      showResult(this.form, reply.result);
+      // For profiling and `make bench` (a PerformanceObserver sees every one);
+      // only the latest stays in the buffer.
+      performance.clearMarks("draaiboek:result");
+      performance.mark("draaiboek:result", { detail: { instrument: this.id } });
+    } else if (reply.kind === "answers") {
+      markInvalid(this.form, reply.problems);
+    } else {
+      showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));
+    }
+  }
+
+  /**
+   * A button with data-action was clicked.
+   * @param {string | undefined} action
+   * @param {HTMLButtonElement} button
+   */
+  act(action, button) {
+    const table = /** @type {HTMLElement} */ (button.closest('[data-type="table"]'));
+    switch (action) {
+      case "add-row":
+        addRow(table);
+        return this.changed();
+      case "remove-row":
+        removeRow(table, /** @type {HTMLElement} */ (button.closest("[data-row]")));
+        return this.changed();
+      case "export":
+        return exportFile(this);
+      case "print":
+        return printSheet(filledSheet(this.form, this.title), "filled");
+      case "print-blank":
+        return printSheet(blankSheet(this.form, this.title), "blank");
+      case "clear":
+        if (!confirm(TEXT.confirmClear)) return;
+        this.reset();
+        this.store?.removeItem(this.key);
+        this.notice("info", TEXT.cleared);
+        return this.changed();
+      case "clear-all":
+        if (!confirm(TEXT.confirmClearAll)) return;
+        this.page.clearAll(this.prefix);
+        this.notice("info", TEXT.clearedAll);
+        return;
+      default:
+        return;
+    }
+  }
+}

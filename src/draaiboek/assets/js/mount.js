@@ -1,0 +1,55 @@
+// @ts-check
+// Mounting: every instrument form on every page, also the pages that
+// mkdocs-material's instant navigation swaps in without a reload.
+
+import { mountInstrument } from "./instrument.js";
+
+/** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
+import { watchPrint } from "./print.js";
+import { removeHandbookData } from "./storage.js";
+
+/** @type {Set<InstrumentForm>} */
+const forms = new Set();
+
+const page = {
+  /**
+   * "Wis alle gegevens van dit toestel": every key of this handbook, and every
+   * form of it on this page.
+   * @param {string} prefix
+   */
+  clearAll(prefix) {
+    removeHandbookData(prefix);
+    for (const mounted of forms) {
+      if (!mounted.connected || mounted.prefix !== prefix) continue;
+      mounted.reset();
+      mounted.rescore();
+    }
+  },
+};
+
+/** Mount the forms not mounted yet; forget those that left the page. */
+export function mountAll() {
+  for (const mounted of [...forms]) {
+    if (!mounted.connected) {
+      mounted.detach();
+      forms.delete(mounted);
+    }
+  }
+  for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
+    if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
+  }
+}
+
+/** Mount now and on every page to come. */
+export function watchPages() {
+  watchPrint();
+  // Both: document$ announces pages that instant navigation swaps in, but it
+  // does not fire on file://. Mounting twice is harmless (data-mounted).
+  const document$ = window.document$;
+  if (document$ && typeof document$.subscribe === "function") document$.subscribe(mountAll);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll, { once: true });
+  } else {
+    mountAll();
+  }
+}

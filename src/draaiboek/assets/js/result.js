@@ -1,0 +1,81 @@
+// @ts-check
+// The result region: shows what the scorer computed. Every text that can
+// appear (advice, outcomes, flags) is rendered at build time; this module
+// only fills in numbers and shows or hides, with textContent.
+
+import { drawChart } from "./chart.js";
+import { all, element, one } from "./dom.js";
+import { findItem, itemsOf, itemText } from "./form.js";
+import { formatNumber } from "./format.js";
+import { TEXT } from "./text.js";
+
+/** @typedef {import("./scorer.js").Result} Result */
+
+/**
+ * Apply a result to the form: hidden items and sections, progress, scores
+ * and bands, the outcome, flags, highlights and charts.
+ * @param {HTMLFormElement} form
+ * @param {Result} result
+ */
+export function showResult(form, result) {
+  const hidden = new Set(result.hidden);
+  const hiddenSections = new Set(result.hidden_sections || []);
+  for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
+  for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
+  const region = one(form, "[data-result]");
+  one(region, "[data-progress]").textContent =
+    result.answered === 0 ? TEXT.nothingYet : TEXT.progress(result.answered, result.total);
+  showScores(region, result);
+  const outcome = result.outcome ? result.outcome.id : null;
+  for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
+  const raised = new Set(result.flags.map((flag) => flag.id));
+  for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
+  fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
+  fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
+  fillList(form, region.querySelector("[data-missing]"), result.missing_required);
+  for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+}
+
+/**
+ * Each score's value (Dutch number format, raw JSON in data-value), its band
+ * and the band's advice.
+ * @param {HTMLElement} region
+ * @param {Result} result
+ */
+function showScores(region, result) {
+  for (const output of all(region, "[data-score]")) {
+    const id = output.dataset.score || "";
+    const score = result.scores[id] || { value: null };
+    const decimals = output.dataset.decimals === undefined ? null : Number(output.dataset.decimals);
+    const value = score.value;
+    const empty = value === null || value === undefined;
+    output.dataset.value = empty ? "" : JSON.stringify(value);
+    output.textContent = empty ? "–" : formatNumber(value, decimals);
+    const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
+    band.textContent = score.band_label ? score.band_label : "";
+    if (score.band) band.dataset.band = score.band;
+    else delete band.dataset.band;
+    for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
+      advice.hidden = advice.dataset.band !== score.band;
+    }
+  }
+}
+
+/**
+ * Fill a list of item texts (strengths, work points, missing answers); the
+ * box is hidden when the list is empty.
+ * @param {HTMLFormElement} form
+ * @param {Element | null} box
+ * @param {string[] | undefined} ids
+ */
+function fillList(form, box, ids) {
+  if (!(box instanceof HTMLElement)) return;
+  const list = one(box, "[data-list]");
+  list.replaceChildren(
+    ...(ids || []).map((id) => {
+      const node = findItem(form, id);
+      return element("li", {}, node ? itemText(node) : id);
+    }),
+  );
+  box.hidden = !(ids && ids.length);
+}
