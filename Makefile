@@ -7,9 +7,9 @@ STAMP     := $(VENV)/.setup-stamp
 NODE_STAMP := node_modules/.setup-stamp
 CHROMIUM  := /usr/bin/chromium
 
-.PHONY: browser setup serve build test check lint format typecheck typecheck-js bundle bench screenshots clean
+.PHONY: browser nginx setup serve build release test check lint format typecheck typecheck-js bundle bench screenshots clean
 
-setup: $(STAMP) $(NODE_STAMP) browser
+setup: $(STAMP) $(NODE_STAMP) browser nginx
 
 # Reinstall only when the package metadata changed.
 $(STAMP): pyproject.toml
@@ -33,6 +33,15 @@ browser:
 	  fi; \
 	fi
 
+# The hosting tests run the nginx recipe of "Zelf hosten" for real; without
+# nginx (not root) they use Python's server with the same headers.
+nginx:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }) >/dev/null || \
+	    echo "nginx could not be installed; the hosting tests use Python's server instead." >&2; \
+	fi
+
 # The browser runtime: ES modules in src/draaiboek/assets/js/, bundled by
 # esbuild into the one classic script the site loads (committed, so a site
 # builds without Node.js; tests/test_bundle.py checks it is up to date).
@@ -49,6 +58,10 @@ serve: setup $(JS_BUNDLE)
 
 build: setup $(JS_BUNDLE)
 	$(VENV)/bin/draaiboek build
+
+# The handbook as one zip to download: site, start scripts, LEESMIJ.
+release: setup $(JS_BUNDLE)
+	$(VENV)/bin/draaiboek pack --strict -o dist/draaiboek-handboek.zip
 
 test: setup
 	$(PY) -m pytest

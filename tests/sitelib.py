@@ -33,6 +33,7 @@ plugins:
       site_id: test
       storage: {storage}
       node_modules: {node_modules}{glossary}
+      service_worker: {service_worker}
   - offline:
       enabled: {offline}
 markdown_extensions:
@@ -58,6 +59,7 @@ def write_site(
     offline: bool = False,
     site_url: str = "",
     glossary: str | None = None,
+    service_worker: bool = False,
 ) -> Path:
     """A site folder: mkdocs.yml, content/ with ``pages``, checklists/ from a fixture folder."""
     root.mkdir(parents=True, exist_ok=True)
@@ -68,6 +70,9 @@ def write_site(
             offline="true" if offline else "false",
             site_url=site_url or "null",
             glossary="\n      glossary: woordenlijst.yaml" if glossary is not None else "",
+            # Off unless a test is about it: the offline copy downloads the
+            # whole runtime again in every fresh browser profile.
+            service_worker="true" if service_worker else "false",
         ),
         encoding="utf-8",
     )

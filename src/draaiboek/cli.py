@@ -1,4 +1,4 @@
-"""The ``draaiboek`` command: check, score, compare, group, schema, new, build, serve.
+"""The ``draaiboek`` command: check, score, compare, group, schema, new, build, serve, pack.
 
 Messages are Dutch because the people who run these commands are authors and
 web admins of Flemish organisations. Exit status: 0 when all is well, 1 for a
@@ -22,6 +22,7 @@ from draaiboek.errors import AuthorError, Problem, display_path
 from draaiboek.groupcsv import group_csv
 from draaiboek.loader import SHARED_SCALES_FILE, load_catalog
 from draaiboek.models import KEBAB_CASE
+from draaiboek.pack import add_pack_command
 from draaiboek.schema import definition_schema
 from draaiboek.site import add_site_commands
 from draaiboek.yamlsource import file_problem, read_bytes
@@ -111,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     add_site_commands(commands)
+    add_pack_command(commands)
     return parser
 
 

@@ -30,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.glossary import glossary_table, load_glossary
 from draaiboek.loader import Catalog, load_catalog
+from draaiboek.offline import REGISTER_SCRIPT, write_service_worker
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
 from draaiboek.render import Renderer
@@ -102,6 +103,16 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self.glossary: dict[str, str] = {}
         self._runtime_name: str | None = None
         self._stdlib: TrimmedStdlib | None = None
+        self.site_id = "draaiboek"
+        # `mkdocs serve` rebuilds on every change; a service worker would keep
+        # showing the old pages, so none is made there.
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def _offline_copy(self) -> bool:
+        return bool(self.config.service_worker) and not self._serving
 
     # -- configuration -------------------------------------------------------
 
@@ -138,6 +149,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 f"draaiboek: site_id '{site_id}' mag alleen kleine letters, cijfers en "
                 "koppeltekens bevatten (bv. draaiboek-gent)."
             )
+        self.site_id = site_id
         self.renderer = Renderer(
             self.catalog,
             template_dirs=[self.path(self.config.macros)],
@@ -151,6 +163,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         # A classic script, not a module: browsers refuse module scripts from
         # file://, and the forms must stay fillable and printable there too.
         config.extra_javascript.append(f"{ASSETS_DIR}/forms.js")
+        if self._offline_copy():
+            config.extra_javascript.append(f"{ASSETS_DIR}/{REGISTER_SCRIPT}")
         if offline_enabled(config):
             shim = self.iframe_worker_shim()
             if not shim.is_file():
@@ -236,6 +250,14 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 )
             )
         files.append(File.generated(config, f"{ASSETS_DIR}/worker.mjs", content=self._worker()))
+        if self._offline_copy():
+            files.append(
+                File.generated(
+                    config,
+                    f"{ASSETS_DIR}/{REGISTER_SCRIPT}",
+                    abs_src_path=str(_ASSETS_SOURCE / REGISTER_SCRIPT),
+                )
+            )
         self._files = files
         return files
 
@@ -361,6 +383,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
     # -- after the build -----------------------------------------------------
 
+    # Last of all plugins: the service worker lists every file the build wrote
+    # (the search index, and the offline plugin's search_index.js, included).
+    @event_priority(-110)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         runtime = self._prepare(site_dir / ASSETS_DIR / self._runtime_folder())
@@ -376,6 +401,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                     f"{listed}{more}\n"
                     "Zet die bestanden in de site zelf (bv. in content/assets/)."
                 )
+        if self._offline_copy():
+            write_service_worker(site_dir, self.site_id)
 
     # -- helpers -------------------------------------------------------------
 

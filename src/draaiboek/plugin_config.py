@@ -42,3 +42,7 @@ class DraaiboekConfig(base.Config):
     #: Where the prepared trimmed standard library is kept between builds;
     #: default ``$DRAAIBOEK_CACHE_DIR``, else ``~/.cache/draaiboek``.
     cache_dir = c.Optional(c.Type(str))
+    #: Keep the handbook available offline after one visit over http(s) (a
+    #: service worker, ``service-worker.js`` at the site's root), announce new
+    #: versions, and ask the browser to keep saved answers.
+    service_worker = c.Type(bool, default=True)

@@ -13,6 +13,7 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.__main__ import ColorFormatter
 from mkdocs.commands.build import build
@@ -47,6 +48,15 @@ def add_site_commands(commands: Any) -> None:
         help="voor een map die men als bestand opent (USB-stick, file://): zoeken werkt "
         "zonder webserver",
     )
+    build.add_argument(
+        "--site-url",
+        type=site_url,
+        default=None,
+        metavar="URL",
+        help="het adres waarop collega's het handboek openen (bv. "
+        "https://intranet.example/handboek/); pagina's laden dan zonder herladen en de "
+        "rekenmodule blijft klaar van het ene formulier naar het andere",
+    )
     build.set_defaults(run=_build)
 
     host = commands.add_parser(
@@ -60,6 +70,19 @@ def add_site_commands(commands: Any) -> None:
     serve.add_argument("-f", "--config-file", type=Path, default=DEFAULT_CONFIG)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="IP:POORT")
     serve.set_defaults(run=_serve)
+
+
+def site_url(value: str) -> str:
+    """``--site-url``: an absolute http(s) address, ending in ``/`` (a folder)."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is geen volledig webadres; schrijf het met http:// of https:// "
+            "(bv. https://intranet.example/handboek/)"
+        )
+    if parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"'{value}': een site-adres heeft geen ? of #")
+    return value if value.endswith("/") else value + "/"
 
 
 def _show_mkdocs_messages() -> None:
@@ -86,6 +109,8 @@ def _build(args: argparse.Namespace) -> int:
     overrides: dict[str, Any] = {"strict": args.strict}
     if args.site_dir is not None:
         overrides["site_dir"] = str(args.site_dir)
+    if args.site_url is not None:
+        overrides["site_url"] = args.site_url
     try:
         config = _load(args.config_file, **overrides)
         if args.offline and not offline_enabled(config):
@@ -220,6 +245,20 @@ def _host(args: argparse.Namespace) -> int:
     finally:
         server.server_close()
     return 0
+
+
+def build_site(
+    config_file: Path, *, site_dir: Path, site_url: str, strict: bool
+) -> tuple[int, str]:
+    """Build for ``draaiboek pack``: ``(exit status, site_name)``; messages go to stderr."""
+    _show_mkdocs_messages()
+    try:
+        config = _load(config_file, strict=strict, site_dir=str(site_dir), site_url=site_url)
+        build(config)
+    except MkDocsException as exc:
+        print(str(exc), file=sys.stderr)
+        return 1, ""
+    return 0, str(config.site_name)
 
 
 def _serve(args: argparse.Namespace) -> int:
