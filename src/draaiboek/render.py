@@ -26,6 +26,7 @@ from markupsafe import Markup
 from draaiboek.checker import ResolvedOption
 from draaiboek.loader import Catalog, FaqDefinition, InstrumentDefinition
 from draaiboek.numbers import format_number
+from draaiboek_scoring.answers import MAX_TABLE_ROWS, MAX_TEXT_LENGTH
 from draaiboek_scoring.instrument import Instrument
 from draaiboek_scoring.scoring import score
 
@@ -232,6 +233,9 @@ class Renderer:
             "intro": self.markdown(model.intro),
             "site_id": self.site_id,
             "storage": self.storage,
+            # The scorer's own limits, so the page refuses what it would refuse.
+            "max_text_length": MAX_TEXT_LENGTH,
+            "max_table_rows": MAX_TABLE_ROWS,
             "definition_file": definition.file_name,
             "sections": sections,
             "scores": [self._score(s) for s in compiled_scores],

@@ -21,7 +21,7 @@ const page = {
     removeHandbookData(prefix);
     for (const mounted of forms) {
       if (!mounted.connected || mounted.prefix !== prefix) continue;
-      mounted.reset();
+      mounted.startOver();
       mounted.rescore();
     }
   },

@@ -30,7 +30,68 @@ export const TEXT = {
   storageOff:
     "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). " +
     "Bewaar ze als bestand als je later verder wilt.",
-  storageFull: "Je antwoorden konden niet bewaard worden: de opslag van deze browser is vol.",
+  storageFull:
+    "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden " +
+    "als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
+  storageFullReadOnly:
+    "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen " +
+    "kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
+  /** @param {string} key */
+  notSetAside: (key) =>
+    "Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden " +
+    `omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft ` +
+    "er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.",
+  staleResult:
+    "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet " +
+    "nakijken). Een vorig resultaat wordt niet meer getoond.",
+  /** @param {number} rows */
+  rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
+  /** @param {string} text @param {number} limit */
+  textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
+  /** @param {string} text @param {number} limit */
+  tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
+  unnamedRecord: "Zonder label",
+  notSavedYet: "(nog niet bewaard)",
+  /** @param {number} count */
+  recordCount: (count) =>
+    count === 0
+      ? "Nog geen metingen op dit toestel."
+      : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
+  newRecordStarted:
+    "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). " +
+    "De vorige meting blijft bewaard.",
+  /** @param {string} name */
+  duplicated: (name) =>
+    `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. ` +
+    "De vorige meting blijft ongewijzigd bewaard.",
+  discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
+  /** @param {string} name */
+  deleted: (name) => `Meting '${name}' is verwijderd.`,
+  undo: "Ongedaan maken",
+  /** @param {string} name */
+  undone: (name) => `Meting '${name}' is teruggezet.`,
+  changedElsewhere:
+    "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de " +
+    "antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
+  /** @param {string} label */
+  otherTabLabel: (label) => (label ? `${label} (ander tabblad)` : "(ander tabblad)"),
+  deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
+  updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
+  /** @param {string} name */
+  importedSeparately: (name) =>
+    `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
+  nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
+  /** @param {string} name */
+  bundleNeedsStorage: (name) =>
+    `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
+  /** @param {number} number */
+  bundleEntry: (number) => `meting ${number}`,
+  notAnEnvelope: "geen antwoordenset van het draaiboek",
+  /** @param {string} name @param {number} added @param {number} skipped */
+  bundleImported: (name, added, skipped) =>
+    `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` +
+    (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") +
+    ". Er is niets overschreven.",
   /** @param {string} key */
   damagedRecord: (key) =>
     "Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. " +
