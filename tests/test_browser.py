@@ -287,9 +287,7 @@ def test_the_storage_setting_is_respected(
         assert page.evaluate("Object.keys(localStorage)") == []
         # Which record this tab shows is kept per tab (':open'), whatever the setting.
         session_keys = [
-            key
-            for key in page.evaluate("Object.keys(sessionStorage)")
-            if not key.endswith(":open")
+            key for key in page.evaluate("Object.keys(sessionStorage)") if not key.endswith(":open")
         ]
         assert session_keys == (["draaiboek:test:volledig:v3"] if storage == "session" else [])
         page.reload()

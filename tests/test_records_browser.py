@@ -1,3 +1,6 @@
+# The browser fixtures come from test_browser (imported by name): pytest passes
+# them as arguments of the same names, which ruff reads as redefinitions.
+# ruff: noqa: F811
 """Records on the device, two tabs and full storage, in headless Chromium.
 
 What a counsellor with many clients does: several records per instrument,
@@ -281,9 +284,7 @@ def test_a_damaged_record_that_cannot_be_set_aside_is_never_overwritten(
     page.evaluate(FILL_STORAGE, 4096)
 
     mounted(page, url)
-    expect(page.locator('[data-notice="error"]')).to_contain_text(
-        "konden niet apart gezet worden"
-    )
+    expect(page.locator('[data-notice="error"]')).to_contain_text("konden niet apart gezet worden")
     page.check('input[name="internet_thuis"][value="ja"]')
     page.fill(LABEL, "CL-3")
     assert page.evaluate(f"localStorage.getItem('{VOLLEDIG}')") == damaged
@@ -343,9 +344,7 @@ def test_answers_over_the_scorers_limits_are_refused_and_never_scored_as_current
     expect(page.locator('[data-notice="warning"]').last).to_contain_text("hoogstens 500 rijen")
 
 
-def test_a_column_named_constructor_is_read_as_the_row_own_value(
-    page: Page, base_url: str
-) -> None:
+def test_a_column_named_constructor_is_read_as_the_row_own_value(page: Page, base_url: str) -> None:
     mounted(page, f"{base_url}/instrumenten/kolommen/")
     answers = {
         "format": "draaiboek-answers/1",
