@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.sitelib import FIXTURES, build_site, write_site
 from tests.test_browser import (  # noqa: F401  (fixtures shared with the other browser tests)
     QuietHandler,
+    axe_violations,
     base_url,
     block_other_origins,
     browser,
@@ -365,3 +366,35 @@ def test_a_column_named_constructor_is_read_as_the_row_own_value(page: Page, bas
     expect(page.locator('input[name="regels.0.taak"]')).to_have_value("bellen")
     expect(page.locator('input[name="regels.0.constructor"]')).to_have_value("")
     expect(page.locator('input[name="regels.1.constructor"]')).to_have_value("Jan")
+
+
+def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_url: str) -> None:
+    url = f"{base_url}/instrumenten/volledig/"
+    mounted(page, url)
+    page.fill(LABEL, "CL-1")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.click('[data-action="new-record"]')
+    page.fill(LABEL, "CL-2")
+    page.check('input[name="internet_thuis"][value="nee"]')
+
+    page.goto(f"{base_url}/op-dit-toestel/")
+    rows = page.locator("[data-device-record]")
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("Volledig voorbeeld")
+    expect(page.locator("[data-device-exported]")).to_contain_text("nog geen antwoorden")
+    expect(page.locator("[data-device-remind]")).to_contain_text("14 dagen")
+    assert axe_violations(page) == []
+
+    rows.filter(has_text="CL-1").get_by_role("link", name="Openen").click()
+    expect(page.locator(LABEL)).to_have_value("CL-1")
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+
+    page.goto(f"{base_url}/op-dit-toestel/")
+    with page.expect_download() as download:
+        rows.filter(has_text="CL-2").get_by_role("button", name="Bewaren als bestand").click()
+    assert json.loads(Path(download.value.path()).read_text())["meta"]["label"] == "CL-2"
+    expect(page.locator("[data-device-exported]")).to_contain_text("Laatst als bestand bewaard")
+    expect(page.locator("[data-device-remind]")).to_have_count(0)
+    rows.filter(has_text="CL-2").get_by_role("button", name="Verwijderen").click()
+    expect(rows).to_have_count(1)
+    assert len(record_keys(page)) == 1

@@ -201,6 +201,12 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 overview_src,
                 renderer.overview_page(lambda i: _relative_link(overview_src, f"{pages}/{i}.md")),
             )
+        if self.catalog.instruments:
+            # Links as the browser follows them (directory URLs).
+            add_page(
+                "op-dit-toestel.md",
+                renderer.device_page(lambda i: f"../{pages}/{i}/"),
+            )
         for faq_id in self.catalog.faqs:
             add_page(f"{faqs}/{faq_id}.md", renderer.faq_page(faq_id))
         if offline_enabled(config):

@@ -348,6 +348,16 @@ class Renderer:
             id=definition.id, model=definition.model
         )
 
+    def device_page(self, link: Callable[[str], str]) -> str:
+        """Markdown of the generated page "Op dit toestel": every record in this browser."""
+        instruments = {
+            d.id: {"title": d.model.title, "href": link(d.id)}
+            for d in self.catalog.instruments.values()
+        }
+        return self.env.get_template("device-page.md").render(
+            site_id=self.site_id, storage=self.storage, instruments_json=json.dumps(instruments)
+        )
+
     def overview_page(self, link: Callable[[str], str]) -> str:
         """Markdown of the generated overview of all instruments."""
         instruments = sorted(self.catalog.instruments.values(), key=lambda d: d.model.title.lower())

@@ -149,6 +149,16 @@
     /** @param {string} text @param {number} limit */
     tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
     unnamedRecord: "Zonder label",
+    openRecord: "Openen",
+    saveRecord: "Bewaren als bestand",
+    deleteRecord: "Verwijderen",
+    /** @param {string} name */
+    confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
+    noRecords: "Er zijn geen metingen bewaard op dit toestel.",
+    /** @param {string} when */
+    lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
+    neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
+    exportReminder: "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): wordt de browser gewist, dan blijft je bestand.",
     notSavedYet: "(nog niet bewaard)",
     /** @param {number} count */
     recordCount: (count) => count === 0 ? "Nog geen metingen op dit toestel." : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
@@ -630,6 +640,89 @@
     if (count) count.textContent = TEXT.recordCount(stored.length);
   }
 
+  // src/draaiboek/assets/js/transfer.js
+  var ANSWERS_FORMAT = "draaiboek-answers/1";
+  var MAX_FILE_BYTES = 2e7;
+  function envelope(instrument, answers = collectAnswers(instrument.form), meta = readMeta(instrument.form)) {
+    return {
+      format: ANSWERS_FORMAT,
+      instrument: instrument.id,
+      version: instrument.version,
+      answers,
+      meta: savedMeta(meta)
+    };
+  }
+  function fileNamePart(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  }
+  function download(json, name) {
+    const link = element("a", {
+      href: URL.createObjectURL(new Blob([json + "\n"], { type: "application/json" })),
+      download: name
+    });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
+  }
+  function exportFile(instrument) {
+    const data = envelope(instrument);
+    const label = fileNamePart(data.meta.label || "");
+    const date = data.meta.date || timestamp().slice(0, 10);
+    download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
+    markExported(instrument.store, instrument.prefix);
+  }
+  async function importFile(instrument, input) {
+    const { form } = instrument;
+    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    const name = file.name;
+    if (file.size > MAX_FILE_BYTES) return notice("error", TEXT.tooLarge(name));
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return notice("error", TEXT.importUnreadable(name));
+    }
+    if (isMapping(data) && data.format === BUNDLE_FORMAT) return importBundle(instrument, data, name);
+    if (!isMapping(data)) return notice("error", TEXT.importNotAnswers(name));
+    const isEnvelope = "format" in data || "answers" in data || "instrument" in data;
+    if (isEnvelope) {
+      if (data.format !== ANSWERS_FORMAT || !isMapping(data.answers)) {
+        return notice("error", TEXT.importNotAnswers(name));
+      }
+      if (data.instrument !== instrument.id) {
+        return notice("error", TEXT.importOtherInstrument(name, String(data.instrument), instrument.title));
+      }
+    }
+    const answers = (
+      /** @type {Answers} */
+      isEnvelope ? data.answers : data
+    );
+    const problems = applyAnswers(form, answers, { check: true });
+    if (problems.length) return notice("error", TEXT.importProblems(name), problems);
+    if (isEnvelope && data.version !== instrument.version) {
+      const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
+      if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+    }
+    const meta = isEnvelope && isMapping(data.meta) ? (
+      /** @type {import("./records.js").Meta} */
+      data.meta
+    ) : {};
+    const separate = Object.keys(collectAnswers(form)).length > 0;
+    if (separate) {
+      const id = newRecordId();
+      instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    }
+    instrument.reset();
+    applyAnswers(form, answers);
+    if (separate || Object.keys(meta).length) writeMeta(form, meta);
+    notice("info", separate ? TEXT.importedSeparately(name) : TEXT.imported(name));
+    instrument.changed();
+  }
+
   // src/draaiboek/assets/js/bundle.js
   var BUNDLE_FORMAT = "draaiboek-bundle/1";
   var INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -713,87 +806,90 @@
     notice(problems.length ? "warning" : "info", TEXT.bundleImported(name, added, skipped), problems);
   }
 
-  // src/draaiboek/assets/js/transfer.js
-  var ANSWERS_FORMAT = "draaiboek-answers/1";
-  var MAX_FILE_BYTES = 2e7;
-  function envelope(instrument, answers = collectAnswers(instrument.form), meta = readMeta(instrument.form)) {
-    return {
-      format: ANSWERS_FORMAT,
-      instrument: instrument.id,
-      version: instrument.version,
-      answers,
-      meta: savedMeta(meta)
-    };
+  // src/draaiboek/assets/js/device.js
+  var REMIND_AFTER_MS = 14 * 24 * 60 * 60 * 1e3;
+  function dateOf(iso) {
+    const time = Date.parse(iso || "");
+    return Number.isNaN(time) ? null : new Date(time);
   }
-  function fileNamePart(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  }
-  function download(json, name) {
-    const link = element("a", {
-      href: URL.createObjectURL(new Blob([json + "\n"], { type: "application/json" })),
-      download: name
+  function mountDevice(root) {
+    root.dataset.mounted = "";
+    const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
+    const store = storageArea(root.dataset.storage);
+    const instruments = JSON.parse(root.dataset.instruments || "{}");
+    const render = () => showDevice(root, store, prefix, instruments, render);
+    render();
+    window.addEventListener("storage", (event) => {
+      if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
     });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
   }
-  function exportFile(instrument) {
-    const data = envelope(instrument);
-    const label = fileNamePart(data.meta.label || "");
-    const date = data.meta.date || timestamp().slice(0, 10);
-    download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
-    markExported(instrument.store, instrument.prefix);
-  }
-  async function importFile(instrument, input) {
-    const { form } = instrument;
-    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
-    const name = file.name;
-    if (file.size > MAX_FILE_BYTES) return notice("error", TEXT.tooLarge(name));
-    let data;
-    try {
-      data = JSON.parse(await file.text());
-    } catch {
-      return notice("error", TEXT.importUnreadable(name));
-    }
-    if (isMapping(data) && data.format === BUNDLE_FORMAT) return importBundle(instrument, data, name);
-    if (!isMapping(data)) return notice("error", TEXT.importNotAnswers(name));
-    const isEnvelope = "format" in data || "answers" in data || "instrument" in data;
-    if (isEnvelope) {
-      if (data.format !== ANSWERS_FORMAT || !isMapping(data.answers)) {
-        return notice("error", TEXT.importNotAnswers(name));
-      }
-      if (data.instrument !== instrument.id) {
-        return notice("error", TEXT.importOtherInstrument(name, String(data.instrument), instrument.title));
-      }
-    }
-    const answers = (
-      /** @type {Answers} */
-      isEnvelope ? data.answers : data
+  function showDevice(root, store, prefix, instruments, render) {
+    const body = one(root, "[data-device-records]");
+    const records = store ? handbookRecords(store, prefix) : [];
+    records.sort((a, b) => (b.envelope.meta?.saved_at || "").localeCompare(a.envelope.meta?.saved_at || ""));
+    body.replaceChildren(
+      ...records.map(({ key, envelope: envelope2 }) => {
+        const meta = envelope2.meta || {};
+        const link = instruments[envelope2.instrument];
+        const saved = dateOf(meta.saved_at || "");
+        const row = element("tr", { "data-device-record": key });
+        row.append(
+          element("td", {}, meta.label || TEXT.unnamedRecord),
+          element("td", {}, link ? link.title : envelope2.instrument),
+          element("td", {}, meta.date || "—"),
+          element("td", {}, saved ? formatDate(saved) : "—")
+        );
+        const actions = element("td");
+        const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
+        if (link) {
+          const open = element("a", { href: link.href, class: "md-button", "data-action": "open-record" }, TEXT.openRecord);
+          open.addEventListener("click", () => {
+            try {
+              sessionStorage.setItem(`${base}:open`, recordIdOf(base, key) || "0");
+            } catch {
+            }
+          });
+          actions.append(open);
+        }
+        const save = element("button", { type: "button", class: "md-button", "data-action": "export-record" }, TEXT.saveRecord);
+        save.addEventListener("click", () => {
+          download(JSON.stringify(envelope2, null, 2), `${envelope2.instrument}-${meta.date || "meting"}.json`);
+          markExported(store, prefix);
+          render();
+        });
+        const remove = element("button", { type: "button", class: "md-button", "data-action": "delete-device-record" }, TEXT.deleteRecord);
+        remove.addEventListener("click", () => {
+          if (!confirm(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord))) return;
+          store?.removeItem(key);
+          render();
+        });
+        actions.append(save, remove);
+        row.append(actions);
+        return row;
+      })
     );
-    const problems = applyAnswers(form, answers, { check: true });
-    if (problems.length) return notice("error", TEXT.importProblems(name), problems);
-    if (isEnvelope && data.version !== instrument.version) {
-      const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
-      if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+    if (!records.length) {
+      const row = element("tr");
+      row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+      body.append(row);
     }
-    const meta = isEnvelope && isMapping(data.meta) ? (
-      /** @type {import("./records.js").Meta} */
-      data.meta
-    ) : {};
-    const separate = Object.keys(collectAnswers(form)).length > 0;
-    if (separate) {
-      const id = newRecordId();
-      instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    showExported(root, store, prefix, records.length > 0);
+  }
+  function showExported(root, store, prefix, hasRecords) {
+    const exported = dateOf(store?.getItem(`${prefix}exported`) || "");
+    one(root, "[data-device-exported]").textContent = exported ? TEXT.lastExported(formatDate(exported)) : TEXT.neverExported;
+    const reminder = one(root, "[data-device-reminder]");
+    const due = hasRecords && (!exported || Date.now() - exported.getTime() > REMIND_AFTER_MS);
+    const remindedKey = `${prefix}reminded`;
+    const reminded = dateOf(store?.getItem(remindedKey) || "");
+    if (!due) return reminder.replaceChildren();
+    if (reminder.childElementCount) return;
+    if (reminded && Date.now() - reminded.getTime() < REMIND_AFTER_MS) return;
+    reminder.append(element("p", { class: "db-notice db-notice-info", role: "status", "data-device-remind": "" }, TEXT.exportReminder));
+    try {
+      store?.setItem(remindedKey, (/* @__PURE__ */ new Date()).toISOString());
+    } catch {
     }
-    instrument.reset();
-    applyAnswers(form, answers);
-    if (separate || Object.keys(meta).length) writeMeta(form, meta);
-    notice("info", separate ? TEXT.importedSeparately(name) : TEXT.imported(name));
-    instrument.changed();
   }
 
   // src/draaiboek/assets/js/autosave.js
@@ -1695,6 +1791,9 @@
     }
     for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
       if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
+    }
+    for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
+      if (overview instanceof HTMLElement) mountDevice(overview);
     }
   }
   function watchPages() {

@@ -2,6 +2,7 @@
 // Mounting: every instrument form on every page, also the pages that
 // mkdocs-material's instant navigation swaps in without a reload.
 
+import { mountDevice } from "./device.js";
 import { mountInstrument } from "./instrument.js";
 
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
@@ -37,6 +38,9 @@ export function mountAll() {
   }
   for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
     if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
+  }
+  for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
+    if (overview instanceof HTMLElement) mountDevice(overview);
   }
 }
 

@@ -51,6 +51,19 @@ export const TEXT = {
   /** @param {string} text @param {number} limit */
   tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
   unnamedRecord: "Zonder label",
+  openRecord: "Openen",
+  saveRecord: "Bewaren als bestand",
+  deleteRecord: "Verwijderen",
+  /** @param {string} name */
+  confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
+  noRecords: "Er zijn geen metingen bewaard op dit toestel.",
+  /** @param {string} when */
+  lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
+  neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
+  exportReminder:
+    "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat " +
+    "minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): " +
+    "wordt de browser gewist, dan blijft je bestand.",
   notSavedYet: "(nog niet bewaard)",
   /** @param {number} count */
   recordCount: (count) =>
