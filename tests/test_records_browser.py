@@ -382,7 +382,17 @@ def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_u
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Volledig voorbeeld")
     expect(page.locator("[data-device-exported]")).to_contain_text("nog geen antwoorden")
+    expect(page.locator("[data-device-remind]")).to_have_count(0)
+    # Last saved to a file three weeks ago: a reminder, once.
+    page.evaluate(
+        "localStorage.setItem('draaiboek:test:exported',"
+        " new Date(Date.now() - 21 * 864e5).toISOString())"
+    )
+    page.reload()
     expect(page.locator("[data-device-remind]")).to_contain_text("14 dagen")
+    page.reload()
+    expect(page.locator("[data-device-exported]")).to_contain_text("Laatst als bestand bewaard")
+    expect(page.locator("[data-device-remind]")).to_have_count(0)
     assert axe_violations(page) == []
 
     rows.filter(has_text="CL-1").get_by_role("link", name="Openen").click()

@@ -873,13 +873,15 @@
       row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
       body.append(row);
     }
-    showExported(root, store, prefix, records.length > 0);
+    const oldest = records.map(({ envelope: envelope2 }) => dateOf(envelope2.meta?.saved_at || "")?.getTime() ?? Date.now());
+    showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
   }
-  function showExported(root, store, prefix, hasRecords) {
+  function showExported(root, store, prefix, oldest) {
     const exported = dateOf(store?.getItem(`${prefix}exported`) || "");
     one(root, "[data-device-exported]").textContent = exported ? TEXT.lastExported(formatDate(exported)) : TEXT.neverExported;
     const reminder = one(root, "[data-device-reminder]");
-    const due = hasRecords && (!exported || Date.now() - exported.getTime() > REMIND_AFTER_MS);
+    const since = exported ? exported.getTime() : oldest;
+    const due = oldest !== null && since !== null && Date.now() - since > REMIND_AFTER_MS;
     const remindedKey = `${prefix}reminded`;
     const reminded = dateOf(store?.getItem(remindedKey) || "");
     if (!due) return reminder.replaceChildren();

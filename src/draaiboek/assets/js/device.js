@@ -98,7 +98,8 @@ function showDevice(root, store, prefix, instruments, render) {
     row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
     body.append(row);
   }
-  showExported(root, store, prefix, records.length > 0);
+  const oldest = records.map(({ envelope }) => dateOf(envelope.meta?.saved_at || "")?.getTime() ?? Date.now());
+  showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
 }
 
 /**
@@ -106,15 +107,18 @@ function showDevice(root, store, prefix, instruments, render) {
  * @param {HTMLElement} root
  * @param {Storage | null} store
  * @param {string} prefix
- * @param {boolean} hasRecords
+ * @param {number | null} oldest when the oldest record was saved (null: no records)
  */
-function showExported(root, store, prefix, hasRecords) {
+function showExported(root, store, prefix, oldest) {
   const exported = dateOf(store?.getItem(`${prefix}exported`) || "");
   one(root, "[data-device-exported]").textContent = exported
     ? TEXT.lastExported(formatDate(exported))
     : TEXT.neverExported;
   const reminder = one(root, "[data-device-reminder]");
-  const due = hasRecords && (!exported || Date.now() - exported.getTime() > REMIND_AFTER_MS);
+  // Due when answers have waited 14 days for a file: since the last file, or
+  // (never saved to a file) since the oldest record.
+  const since = exported ? exported.getTime() : oldest;
+  const due = oldest !== null && since !== null && Date.now() - since > REMIND_AFTER_MS;
   const remindedKey = `${prefix}reminded`;
   const reminded = dateOf(store?.getItem(remindedKey) || "");
   if (!due) return reminder.replaceChildren();
