@@ -408,3 +408,54 @@ def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_u
     rows.filter(has_text="CL-2").get_by_role("button", name="Verwijderen").click()
     expect(rows).to_have_count(1)
     assert len(record_keys(page)) == 1
+
+
+def test_comparison_of_two_local_records_and_of_three_files(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    page.fill(LABEL, "T0")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.check('input[name="email"][value="zelf"]')
+    page.click('[data-action="duplicate-record"]')
+    page.fill(LABEL, "T1")
+    page.check('input[name="internet_thuis"][value="nee"]')
+
+    page.goto(f"{base_url}/instrumenten/volledig/vergelijken/")
+    boxes = page.locator("input[type=checkbox][data-compare-record]")
+    expect(boxes).to_have_count(2)
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    everything = page.locator('[data-agreement="all"]')
+    expect(everything).to_have_attribute("data-n-items", re.compile(r"^\d+$"), timeout=60_000)
+    values = json.loads(
+        page.locator('[data-compare-score="middelen"]').get_attribute("data-values") or "null"
+    )
+    assert len(values) == 2
+    expect(page.locator('[data-compare-item="internet_thuis"]')).to_be_visible()
+    expect(page.locator('[data-compare-item="email"]')).to_have_count(0)
+    assert axe_violations(page) == []
+
+    files = []
+    for number, answer in enumerate(["ja", "ja", "nee"]):
+        path = tmp_path / f"collega-{number}.json"
+        path.write_text(
+            json.dumps(
+                {
+                    "format": "draaiboek-answers/1",
+                    "instrument": "volledig",
+                    "version": 3,
+                    "answers": {"internet_thuis": answer, "email": "zelf"},
+                    "meta": {"assessor": f"collega {number}"},
+                }
+            )
+        )
+        files.append(str(path))
+    boxes.nth(0).uncheck()
+    boxes.nth(1).uncheck()
+    page.set_input_files('input[type=file][multiple][data-action="compare-import"]', files)
+    expect(boxes).to_have_count(5)
+    expect(page.locator('[data-compare-score="middelen"]')).to_have_attribute(
+        "data-values", re.compile(r"^\[[^,\]]*,[^,\]]*,[^,\]]*\]$")
+    )
+    expect(page.locator("[data-compare-status]")).to_contain_text("3 metingen vergeleken")

@@ -188,6 +188,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
         for instrument_id, definition in self.catalog.instruments.items():
             add_page(f"{pages}/{instrument_id}.md", renderer.instrument_page(instrument_id))
+            add_page(
+                f"{pages}/{instrument_id}/vergelijken.md", renderer.compare_page(instrument_id)
+            )
             files.append(
                 File.generated(
                     config,

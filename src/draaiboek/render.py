@@ -348,6 +348,17 @@ class Renderer:
             id=definition.id, model=definition.model
         )
 
+    def compare_page(self, instrument_id: str) -> str:
+        """Markdown of the generated page ``instrumenten/<id>/vergelijken.md``."""
+        definition = self.catalog.instruments[instrument_id]
+        return self.env.get_template("compare-page.md").render(
+            id=definition.id,
+            model=definition.model,
+            site_id=self.site_id,
+            storage=self.storage,
+            definition_file=definition.file_name,
+        )
+
     def device_page(self, link: Callable[[str], str]) -> str:
         """Markdown of the generated page "Op dit toestel": every record in this browser."""
         instruments = {

@@ -2,6 +2,16 @@
 // src/draaiboek/assets/js/. Do not edit: change the modules and run `make bundle`.
 "use strict";
 (() => {
+  // src/draaiboek/assets/js/base.js
+  var script = (
+    /** @type {HTMLScriptElement} */
+    document.currentScript
+  );
+  var BASE = new URL(".", script.src);
+  function assetUrl(path) {
+    return new URL(path, BASE);
+  }
+
   // src/draaiboek/assets/js/dom.js
   function element(tag, attributes = {}, text = "") {
     const node = document.createElement(tag);
@@ -42,84 +52,111 @@
     return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d+Z$/, "Z");
   }
 
-  // src/draaiboek/assets/js/limits.js
-  function limitsOf(form) {
-    return {
-      text: Number(form.dataset.maxText) || Infinity,
-      rows: Number(form.dataset.maxRows) || Infinity
-    };
-  }
-  function applyTextLimit(form) {
-    const { text } = limitsOf(form);
-    if (!Number.isFinite(text)) return;
-    const fields = [...form.querySelectorAll("[data-item] textarea, [data-item] input[type=text]")];
-    for (const template of form.querySelectorAll("template[data-row-template]")) {
-      if (template instanceof HTMLTemplateElement) fields.push(...template.content.querySelectorAll("input[type=text]"));
+  // src/draaiboek/assets/js/storage.js
+  var KEY_PREFIX = "draaiboek";
+  function storageArea(kind) {
+    try {
+      const area = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+      if (area) {
+        const probe = `${KEY_PREFIX}:probe`;
+        area.setItem(probe, "1");
+        area.removeItem(probe);
+      }
+      return area;
+    } catch {
+      return null;
     }
-    for (const field of fields) field.setAttribute("maxlength", String(text));
+  }
+  function openStorage(kind) {
+    const area = storageArea(kind);
+    if (area) return { area, writable: true };
+    try {
+      const readable = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+      if (readable && readable.length >= 0 && keysOf(readable).length) return { area: readable, writable: false };
+    } catch {
+    }
+    return { area: null, writable: false };
+  }
+  function keysOf(area) {
+    const keys = [];
+    for (let i = 0; i < area.length; i++) {
+      const key = area.key(i);
+      if (key !== null) keys.push(key);
+    }
+    return keys;
+  }
+  function removeHandbookData(prefix) {
+    for (const area of [storageArea("local"), storageArea("session")]) {
+      if (!area) continue;
+      for (const key of keysOf(area)) if (key.startsWith(prefix)) area.removeItem(key);
+    }
   }
 
-  // src/draaiboek/assets/js/rows.js
-  function cellsOf(row) {
+  // src/draaiboek/assets/js/records.js
+  var FIRST_RECORD = "0";
+  var RECORD_ID = /^[a-z0-9]+$/;
+  function newRecordId() {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+  }
+  function recordKey(base, id) {
+    return id === FIRST_RECORD ? base : `${base}:r:${id}`;
+  }
+  function recordIdOf(base, key) {
+    if (key === base) return FIRST_RECORD;
+    if (!key.startsWith(`${base}:r:`)) return null;
+    const id = key.slice(base.length + 3);
+    return RECORD_ID.test(id) ? id : null;
+  }
+  function isMapping(value) {
+    return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  }
+  function parseRecord(raw, instrument, version) {
+    let data;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+    if (!isMapping(data) || data.instrument !== instrument || data.version !== version) return null;
+    if (!isMapping(data.answers)) return null;
+    if (data.meta !== void 0 && !isMapping(data.meta)) return null;
     return (
-      /** @type {Cell[]} */
-      all(row, "[data-column]")
+      /** @type {Envelope} */
+      data
     );
   }
-  function rowsOf(table) {
-    return all(table, "[data-row-list] > [data-row]");
-  }
-  function emptyCell(cell) {
-    if (cell instanceof HTMLSelectElement) cell.selectedIndex = 0;
-    else cell.value = "";
-  }
-  function setRowCount(table, count) {
-    const list = one(table, "[data-row-list]");
-    while (list.children.length > count) list.lastElementChild?.remove();
-    const template = one(table, "[data-row-template]").innerHTML;
-    const missing = [];
-    for (let index = list.children.length; index < count; index++) missing.push(rowHtml(template, index));
-    if (missing.length) list.insertAdjacentHTML("beforeend", missing.join(""));
-    for (const cell of cellsOf(list)) emptyCell(cell);
-  }
-  function rowHtml(template, index) {
-    return template.replaceAll("__ROW__", String(index)).replaceAll("__NUMBER__", String(index + 1));
-  }
-  function addRow(table, { focus = true } = {}) {
-    const list = one(table, "[data-row-list]");
-    const template = one(table, "[data-row-template]").innerHTML;
-    const index = list.children.length;
-    list.insertAdjacentHTML("beforeend", rowHtml(template, index));
-    if (focus && list.lastElementChild) one(list.lastElementChild, "[data-column]").focus();
-  }
-  function removeRow(table, row) {
-    const list = one(table, "[data-row-list]");
-    const position = [...list.children].indexOf(row);
-    if (list.children.length === 1) {
-      for (const cell of cellsOf(row)) emptyCell(cell);
-    } else {
-      row.remove();
+  function listRecords(store, base, instrument, version) {
+    const found = [];
+    for (const key of keysOf(store)) {
+      const id = recordIdOf(base, key);
+      const raw = id === null ? null : store.getItem(key);
+      if (id === null || raw === null) continue;
+      found.push({ id, key, raw, envelope: parseRecord(raw, instrument, version) });
     }
-    renumberRows(table);
-    const rows = list.children;
-    const next = rows[Math.min(position, rows.length - 1)];
-    one(next, "[data-column]").focus();
+    return found.sort((a, b) => savedAt(b) - savedAt(a));
   }
-  function renumberRows(table) {
-    const id = table.dataset.item;
-    rowsOf(table).forEach((row, index) => {
-      for (const cell of cellsOf(row)) {
-        const column = cell.dataset.column;
-        const domId = `${table.id}-${index}-${column}`;
-        const label = row.querySelector(`label[for="${CSS.escape(cell.id)}"]`);
-        cell.name = `${id}.${index}.${column}`;
-        cell.id = domId;
-        if (label instanceof HTMLLabelElement) label.htmlFor = domId;
-      }
-      for (const number of row.querySelectorAll("[data-row-number]")) {
-        number.textContent = String(index + 1);
-      }
-    });
+  function savedAt(record) {
+    const time = Date.parse(record.envelope?.meta?.saved_at || "");
+    return Number.isNaN(time) ? 0 : time;
+  }
+  function savedMeta(meta) {
+    const kept = {};
+    for (
+      const key of
+      /** @type {const} */
+      ["label", "assessor", "date"]
+    ) {
+      const value = (meta[key] || "").trim();
+      if (value) kept[key] = value;
+    }
+    return { ...kept, saved_at: timestamp() };
+  }
+  function isEmptyRecord(answers, meta) {
+    return !Object.keys(answers).length && !meta.label?.trim() && !meta.assessor?.trim() && !meta.date?.trim();
+  }
+  function recordName(meta, unnamed) {
+    const label = meta?.label?.trim() || unnamed;
+    return meta?.date ? `${label} · ${meta.date}` : label;
   }
 
   // src/draaiboek/assets/js/text.js
@@ -149,6 +186,28 @@
     /** @param {string} text @param {number} limit */
     tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
     unnamedRecord: "Zonder label",
+    compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
+    comparePick: "Kies minstens twee metingen.",
+    /** @param {number} count */
+    compared: (count) => `${count} metingen vergeleken.`,
+    compareScore: "Score",
+    compareChange: "Verandering (eerste → laatste)",
+    compareScores: "Scores naast elkaar",
+    compareAgreement: "Overeenstemming",
+    compareAll: "alle vragen",
+    /** @param {number} count */
+    compareDiffer: (count) => count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`,
+    /**
+     * @param {string} where
+     * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
+     */
+    agreementLine: (where, figures) => {
+      if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
+      const same = Math.round((figures.exact || 0) * figures.n_items);
+      const near = Math.round((figures.within_one || 0) * figures.n_items);
+      const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
+      return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
+    },
     openRecord: "Openen",
     saveRecord: "Bewaren als bestand",
     deleteRecord: "Verwijderen",
@@ -239,6 +298,327 @@
     printAnswers: "Antwoorden",
     noAnswer: "—"
   };
+
+  // src/draaiboek/assets/js/scorer.js
+  function unavailableReason() {
+    if (location.protocol === "file:") return TEXT.fileProtocol;
+    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
+    return "";
+  }
+  var Scorer = class {
+    constructor() {
+      this.state = "idle";
+      this.reason = "";
+      this.worker = null;
+      this.nextId = 1;
+      this.waiting = /* @__PURE__ */ new Map();
+      this.listeners = /* @__PURE__ */ new Set();
+    }
+    // Start once, when the first form mounts: Pyodide loads and compiles in the
+    // worker's own thread, in parallel with reading; the page's thread only
+    // creates the worker.
+    start() {
+      if (this.state !== "idle") return;
+      const reason = unavailableReason();
+      if (reason) return this.become("unavailable", reason);
+      this.become("loading");
+      const early = window.draaiboekWorker;
+      delete window.draaiboekWorker;
+      let worker;
+      try {
+        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
+      } catch (error) {
+        return this.become("unavailable", TEXT.failed(String(error)));
+      }
+      this.worker = worker;
+      worker.onmessage = ({ data }) => this.receive(data);
+      for (const data of early && early.missed || []) this.receive(
+        /** @type {WorkerMessage} */
+        data
+      );
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(event.message || "onbekende fout");
+      };
+    }
+    /**
+     * Fetch a form's definition in the worker while Pyodide is still loading.
+     * @param {string} definition URL of the instrument's compiled JSON
+     */
+    preload(definition) {
+      if (this.worker) this.worker.postMessage({ preload: definition });
+    }
+    /** @param {WorkerMessage} data */
+    receive(data) {
+      if (data.type === "ready") return this.become("ready");
+      if (data.type === "failed") return this.fail(data.message);
+      const pending = this.waiting.get(data.id);
+      if (!pending) return;
+      this.waiting.delete(data.id);
+      if (data.error) pending.reject(new Error(data.error));
+      else pending.resolve(
+        /** @type {Reply} */
+        data.reply
+      );
+    }
+    /** @param {string} message */
+    fail(message) {
+      this.become("unavailable", TEXT.failed(message));
+      for (const pending of this.waiting.values()) pending.reject(new Error(message));
+      this.waiting.clear();
+    }
+    /** @param {ScorerState} state @param {string} [reason] */
+    become(state, reason = "") {
+      this.state = state;
+      this.reason = reason;
+      for (const listener of this.listeners) listener(state, reason);
+    }
+    /**
+     * Score answers against an instrument in the worker.
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {Record<string, unknown>} answers
+     * @returns {Promise<Reply>}
+     */
+    score(definition, answers) {
+      return (
+        /** @type {Promise<Reply>} */
+        this.run("score", definition, answers)
+      );
+    }
+    /**
+     * Any operation of draaiboek_scoring.messages (score, compare, group).
+     * @param {string} op
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {unknown} payload
+     * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
+     */
+    run(op, definition, payload) {
+      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
+      const worker = this.worker;
+      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
+      return new Promise((resolve, reject) => {
+        const id = this.nextId++;
+        this.waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, op, definition, answers: payload });
+      });
+    }
+  };
+  var scorer = new Scorer();
+
+  // src/draaiboek/assets/js/compare.js
+  function mountCompare(root) {
+    root.dataset.mounted = "";
+    const instrument = root.dataset.instrument || "";
+    const version = Number(root.dataset.version);
+    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
+    const store = storageArea(root.dataset.storage);
+    const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
+    const choices = store ? listRecords(store, base, instrument, version).flatMap(
+      (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
+    ) : [];
+    const list = one(root, "[data-compare-records]");
+    const status = one(root, "[data-compare-status]");
+    const run = () => compareChosen(root, definition, choices, status);
+    const show = () => {
+      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
+      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
+    };
+    show();
+    one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
+      const input = (
+        /** @type {HTMLInputElement} */
+        event.target
+      );
+      for (const file of input.files || []) {
+        for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
+          if (envelope2.instrument !== instrument) continue;
+          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
+        }
+      }
+      input.value = "";
+      show();
+      for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
+        if (box instanceof HTMLInputElement) box.checked = true;
+      }
+      run();
+    });
+    scorer.listeners.add((state) => {
+      if (state === "ready") run();
+    });
+    scorer.start();
+  }
+  function checkbox(root, choice, index, run) {
+    const id = `${root.dataset.instrument}-compare-${index}`;
+    const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
+    box.addEventListener("change", run);
+    const line = element("p");
+    line.append(box, " ", element("label", { for: id }, choice.name));
+    return line;
+  }
+  async function readEnvelopes(file) {
+    try {
+      const data = JSON.parse(await file.text());
+      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
+      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
+    } catch {
+      return [];
+    }
+  }
+  async function compareChosen(root, definition, choices, status) {
+    const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
+      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
+      box.dataset.compareRecord)
+    );
+    const chosen = (
+      /** @type {Choice[]} */
+      ticked.filter(Boolean)
+    );
+    const output = one(root, "[data-compare-output]");
+    if (chosen.length < 2) {
+      output.replaceChildren();
+      status.textContent = TEXT.comparePick;
+      return;
+    }
+    if (scorer.state !== "ready") {
+      status.textContent = TEXT.loading;
+      return;
+    }
+    const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
+    if (!reply.ok) {
+      output.replaceChildren();
+      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
+      return;
+    }
+    status.textContent = TEXT.compared(chosen.length);
+    output.replaceChildren(...comparison(reply.result, chosen));
+  }
+  function comparison(result, chosen) {
+    const scores = element("table", { class: "db-compare-scores" });
+    const head = element("tr");
+    head.append(element("th", { scope: "col" }, TEXT.compareScore));
+    for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
+    head.append(element("th", { scope: "col" }, TEXT.compareChange));
+    scores.append(element("caption", {}, TEXT.compareScores), head);
+    for (const [id, score] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.scores
+    )) {
+      const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
+      row.append(element("th", { scope: "row" }, id));
+      for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
+      const change = score.change;
+      row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
+      scores.append(row);
+    }
+    const agreement = element("div", { class: "db-compare-agreement" });
+    agreement.append(element("h2", {}, TEXT.compareAgreement));
+    for (const [key, figures] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.agreement
+    )) {
+      const line = element("p", {
+        "data-agreement": key,
+        "data-exact": JSON.stringify(figures.exact),
+        "data-within-one": JSON.stringify(figures.within_one),
+        "data-kappa": JSON.stringify(figures.kappa),
+        "data-n-items": JSON.stringify(figures.n_items)
+      });
+      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
+      agreement.append(line);
+    }
+    const differ = Object.entries(
+      /** @type {Record<string, any>} */
+      result.items
+    ).filter(([, item]) => item.differ);
+    const items = element("div", { class: "db-compare-items" });
+    items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
+    const list = element("ul");
+    for (const [id, item] of differ) {
+      list.append(element("li", { "data-compare-item": id }, `${id}: ${item.values.map((value) => value === null ? "–" : JSON.stringify(value)).join(" → ")}`));
+    }
+    items.append(list);
+    return [scores, agreement, items];
+  }
+
+  // src/draaiboek/assets/js/limits.js
+  function limitsOf(form) {
+    return {
+      text: Number(form.dataset.maxText) || Infinity,
+      rows: Number(form.dataset.maxRows) || Infinity
+    };
+  }
+  function applyTextLimit(form) {
+    const { text } = limitsOf(form);
+    if (!Number.isFinite(text)) return;
+    const fields = [...form.querySelectorAll("[data-item] textarea, [data-item] input[type=text]")];
+    for (const template of form.querySelectorAll("template[data-row-template]")) {
+      if (template instanceof HTMLTemplateElement) fields.push(...template.content.querySelectorAll("input[type=text]"));
+    }
+    for (const field of fields) field.setAttribute("maxlength", String(text));
+  }
+
+  // src/draaiboek/assets/js/rows.js
+  function cellsOf(row) {
+    return (
+      /** @type {Cell[]} */
+      all(row, "[data-column]")
+    );
+  }
+  function rowsOf(table) {
+    return all(table, "[data-row-list] > [data-row]");
+  }
+  function emptyCell(cell) {
+    if (cell instanceof HTMLSelectElement) cell.selectedIndex = 0;
+    else cell.value = "";
+  }
+  function setRowCount(table, count) {
+    const list = one(table, "[data-row-list]");
+    while (list.children.length > count) list.lastElementChild?.remove();
+    const template = one(table, "[data-row-template]").innerHTML;
+    const missing = [];
+    for (let index = list.children.length; index < count; index++) missing.push(rowHtml(template, index));
+    if (missing.length) list.insertAdjacentHTML("beforeend", missing.join(""));
+    for (const cell of cellsOf(list)) emptyCell(cell);
+  }
+  function rowHtml(template, index) {
+    return template.replaceAll("__ROW__", String(index)).replaceAll("__NUMBER__", String(index + 1));
+  }
+  function addRow(table, { focus = true } = {}) {
+    const list = one(table, "[data-row-list]");
+    const template = one(table, "[data-row-template]").innerHTML;
+    const index = list.children.length;
+    list.insertAdjacentHTML("beforeend", rowHtml(template, index));
+    if (focus && list.lastElementChild) one(list.lastElementChild, "[data-column]").focus();
+  }
+  function removeRow(table, row) {
+    const list = one(table, "[data-row-list]");
+    const position = [...list.children].indexOf(row);
+    if (list.children.length === 1) {
+      for (const cell of cellsOf(row)) emptyCell(cell);
+    } else {
+      row.remove();
+    }
+    renumberRows(table);
+    const rows = list.children;
+    const next = rows[Math.min(position, rows.length - 1)];
+    one(next, "[data-column]").focus();
+  }
+  function renumberRows(table) {
+    const id = table.dataset.item;
+    rowsOf(table).forEach((row, index) => {
+      for (const cell of cellsOf(row)) {
+        const column = cell.dataset.column;
+        const domId = `${table.id}-${index}-${column}`;
+        const label = row.querySelector(`label[for="${CSS.escape(cell.id)}"]`);
+        cell.name = `${id}.${index}.${column}`;
+        cell.id = domId;
+        if (label instanceof HTMLLabelElement) label.htmlFor = domId;
+      }
+      for (const number of row.querySelectorAll("[data-row-number]")) {
+        number.textContent = String(index + 1);
+      }
+    });
+  }
 
   // src/draaiboek/assets/js/form.js
   function itemsOf(form) {
@@ -488,113 +868,6 @@
     box.append(buttons);
     area.append(box);
     return box;
-  }
-
-  // src/draaiboek/assets/js/storage.js
-  var KEY_PREFIX = "draaiboek";
-  function storageArea(kind) {
-    try {
-      const area = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
-      if (area) {
-        const probe = `${KEY_PREFIX}:probe`;
-        area.setItem(probe, "1");
-        area.removeItem(probe);
-      }
-      return area;
-    } catch {
-      return null;
-    }
-  }
-  function openStorage(kind) {
-    const area = storageArea(kind);
-    if (area) return { area, writable: true };
-    try {
-      const readable = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
-      if (readable && readable.length >= 0 && keysOf(readable).length) return { area: readable, writable: false };
-    } catch {
-    }
-    return { area: null, writable: false };
-  }
-  function keysOf(area) {
-    const keys = [];
-    for (let i = 0; i < area.length; i++) {
-      const key = area.key(i);
-      if (key !== null) keys.push(key);
-    }
-    return keys;
-  }
-  function removeHandbookData(prefix) {
-    for (const area of [storageArea("local"), storageArea("session")]) {
-      if (!area) continue;
-      for (const key of keysOf(area)) if (key.startsWith(prefix)) area.removeItem(key);
-    }
-  }
-
-  // src/draaiboek/assets/js/records.js
-  var FIRST_RECORD = "0";
-  var RECORD_ID = /^[a-z0-9]+$/;
-  function newRecordId() {
-    return Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
-  }
-  function recordKey(base, id) {
-    return id === FIRST_RECORD ? base : `${base}:r:${id}`;
-  }
-  function recordIdOf(base, key) {
-    if (key === base) return FIRST_RECORD;
-    if (!key.startsWith(`${base}:r:`)) return null;
-    const id = key.slice(base.length + 3);
-    return RECORD_ID.test(id) ? id : null;
-  }
-  function isMapping(value) {
-    return Boolean(value) && typeof value === "object" && !Array.isArray(value);
-  }
-  function parseRecord(raw, instrument, version) {
-    let data;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      return null;
-    }
-    if (!isMapping(data) || data.instrument !== instrument || data.version !== version) return null;
-    if (!isMapping(data.answers)) return null;
-    if (data.meta !== void 0 && !isMapping(data.meta)) return null;
-    return (
-      /** @type {Envelope} */
-      data
-    );
-  }
-  function listRecords(store, base, instrument, version) {
-    const found = [];
-    for (const key of keysOf(store)) {
-      const id = recordIdOf(base, key);
-      const raw = id === null ? null : store.getItem(key);
-      if (id === null || raw === null) continue;
-      found.push({ id, key, raw, envelope: parseRecord(raw, instrument, version) });
-    }
-    return found.sort((a, b) => savedAt(b) - savedAt(a));
-  }
-  function savedAt(record) {
-    const time = Date.parse(record.envelope?.meta?.saved_at || "");
-    return Number.isNaN(time) ? 0 : time;
-  }
-  function savedMeta(meta) {
-    const kept = {};
-    for (
-      const key of
-      /** @type {const} */
-      ["label", "assessor", "date"]
-    ) {
-      const value = (meta[key] || "").trim();
-      if (value) kept[key] = value;
-    }
-    return { ...kept, saved_at: timestamp() };
-  }
-  function isEmptyRecord(answers, meta) {
-    return !Object.keys(answers).length && !meta.label?.trim() && !meta.assessor?.trim() && !meta.date?.trim();
-  }
-  function recordName(meta, unnamed) {
-    const label = meta?.label?.trim() || unnamed;
-    return meta?.date ? `${label} · ${meta.date}` : label;
   }
 
   // src/draaiboek/assets/js/recordbar.js
@@ -1077,16 +1350,6 @@
     ]);
   }
 
-  // src/draaiboek/assets/js/base.js
-  var script = (
-    /** @type {HTMLScriptElement} */
-    document.currentScript
-  );
-  var BASE = new URL(".", script.src);
-  function assetUrl(path) {
-    return new URL(path, BASE);
-  }
-
   // src/draaiboek/assets/js/print.js
   function printSheet(content, mode) {
     document.getElementById("db-print-sheet")?.remove();
@@ -1392,99 +1655,6 @@
     ]);
     setTimeout(() => box.remove(), UNDO_MS);
   }
-
-  // src/draaiboek/assets/js/scorer.js
-  function unavailableReason() {
-    if (location.protocol === "file:") return TEXT.fileProtocol;
-    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
-    return "";
-  }
-  var Scorer = class {
-    constructor() {
-      this.state = "idle";
-      this.reason = "";
-      this.worker = null;
-      this.nextId = 1;
-      this.waiting = /* @__PURE__ */ new Map();
-      this.listeners = /* @__PURE__ */ new Set();
-    }
-    // Start once, when the first form mounts: Pyodide loads and compiles in the
-    // worker's own thread, in parallel with reading; the page's thread only
-    // creates the worker.
-    start() {
-      if (this.state !== "idle") return;
-      const reason = unavailableReason();
-      if (reason) return this.become("unavailable", reason);
-      this.become("loading");
-      const early = window.draaiboekWorker;
-      delete window.draaiboekWorker;
-      let worker;
-      try {
-        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
-      } catch (error) {
-        return this.become("unavailable", TEXT.failed(String(error)));
-      }
-      this.worker = worker;
-      worker.onmessage = ({ data }) => this.receive(data);
-      for (const data of early && early.missed || []) this.receive(
-        /** @type {WorkerMessage} */
-        data
-      );
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.fail(event.message || "onbekende fout");
-      };
-    }
-    /**
-     * Fetch a form's definition in the worker while Pyodide is still loading.
-     * @param {string} definition URL of the instrument's compiled JSON
-     */
-    preload(definition) {
-      if (this.worker) this.worker.postMessage({ preload: definition });
-    }
-    /** @param {WorkerMessage} data */
-    receive(data) {
-      if (data.type === "ready") return this.become("ready");
-      if (data.type === "failed") return this.fail(data.message);
-      const pending = this.waiting.get(data.id);
-      if (!pending) return;
-      this.waiting.delete(data.id);
-      if (data.error) pending.reject(new Error(data.error));
-      else pending.resolve(
-        /** @type {Reply} */
-        data.reply
-      );
-    }
-    /** @param {string} message */
-    fail(message) {
-      this.become("unavailable", TEXT.failed(message));
-      for (const pending of this.waiting.values()) pending.reject(new Error(message));
-      this.waiting.clear();
-    }
-    /** @param {ScorerState} state @param {string} [reason] */
-    become(state, reason = "") {
-      this.state = state;
-      this.reason = reason;
-      for (const listener of this.listeners) listener(state, reason);
-    }
-    /**
-     * Score answers against an instrument in the worker.
-     * @param {string} definition URL of the instrument's compiled JSON
-     * @param {Record<string, unknown>} answers
-     * @returns {Promise<Reply>}
-     */
-    score(definition, answers) {
-      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
-      const worker = this.worker;
-      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
-      return new Promise((resolve, reject) => {
-        const id = this.nextId++;
-        this.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, definition, answers });
-      });
-    }
-  };
-  var scorer = new Scorer();
 
   // src/draaiboek/assets/js/stale.js
   function markStale(form) {
@@ -1796,6 +1966,9 @@
     }
     for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
       if (overview instanceof HTMLElement) mountDevice(overview);
+    }
+    for (const comparison2 of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
+      if (comparison2 instanceof HTMLElement) mountCompare(comparison2);
     }
   }
   function watchPages() {

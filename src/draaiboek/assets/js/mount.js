@@ -2,6 +2,7 @@
 // Mounting: every instrument form on every page, also the pages that
 // mkdocs-material's instant navigation swaps in without a reload.
 
+import { mountCompare } from "./compare.js";
 import { mountDevice } from "./device.js";
 import { mountInstrument } from "./instrument.js";
 
@@ -41,6 +42,9 @@ export function mountAll() {
   }
   for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
     if (overview instanceof HTMLElement) mountDevice(overview);
+  }
+  for (const comparison of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
+    if (comparison instanceof HTMLElement) mountCompare(comparison);
   }
 }
 

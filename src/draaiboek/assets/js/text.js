@@ -51,6 +51,28 @@ export const TEXT = {
   /** @param {string} text @param {number} limit */
   tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
   unnamedRecord: "Zonder label",
+  compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
+  comparePick: "Kies minstens twee metingen.",
+  /** @param {number} count */
+  compared: (count) => `${count} metingen vergeleken.`,
+  compareScore: "Score",
+  compareChange: "Verandering (eerste → laatste)",
+  compareScores: "Scores naast elkaar",
+  compareAgreement: "Overeenstemming",
+  compareAll: "alle vragen",
+  /** @param {number} count */
+  compareDiffer: (count) => (count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`),
+  /**
+   * @param {string} where
+   * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
+   */
+  agreementLine: (where, figures) => {
+    if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
+    const same = Math.round((figures.exact || 0) * figures.n_items);
+    const near = Math.round((figures.within_one || 0) * figures.n_items);
+    const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
+    return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
+  },
   openRecord: "Openen",
   saveRecord: "Bewaren als bestand",
   deleteRecord: "Verwijderen",
