@@ -225,6 +225,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
         for instrument_id, definition in self.catalog.instruments.items():
             add_page(f"{pages}/{instrument_id}.md", renderer.instrument_page(instrument_id))
+            add_page(
+                f"{pages}/{instrument_id}/vergelijken.md", renderer.compare_page(instrument_id)
+            )
             files.append(
                 File.generated(
                     config,
@@ -237,6 +240,12 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             add_page(
                 overview_src,
                 renderer.overview_page(lambda i: _relative_link(overview_src, f"{pages}/{i}.md")),
+            )
+        if self.catalog.instruments:
+            # Links as the browser follows them (directory URLs).
+            add_page(
+                "op-dit-toestel.md",
+                renderer.device_page(lambda i: f"../{pages}/{i}/"),
             )
         for faq_id in self.catalog.faqs:
             add_page(f"{faqs}/{faq_id}.md", renderer.faq_page(faq_id))

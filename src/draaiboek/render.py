@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from draaiboek.checker import ResolvedOption
 from draaiboek.loader import Catalog, FaqDefinition, InstrumentDefinition
 from draaiboek.numbers import format_number
+from draaiboek_scoring.answers import MAX_TABLE_ROWS, MAX_TEXT_LENGTH
 from draaiboek_scoring.instrument import Instrument
 from draaiboek_scoring.scoring import score
 
@@ -311,6 +312,9 @@ class Renderer:
             "intro": self.markdown(model.intro),
             "site_id": self.site_id,
             "storage": self.storage,
+            # The scorer's own limits, so the page refuses what it would refuse.
+            "max_text_length": MAX_TEXT_LENGTH,
+            "max_table_rows": MAX_TABLE_ROWS,
             "definition_file": definition.file_name,
             "sections": sections,
             "scores": [self._score(definition, s) for s in compiled_scores],
@@ -447,6 +451,27 @@ class Renderer:
         definition = self.catalog.instruments[instrument_id]
         return self.env.get_template("instrument-page.md").render(
             id=definition.id, model=definition.model
+        )
+
+    def compare_page(self, instrument_id: str) -> str:
+        """Markdown of the generated page ``instrumenten/<id>/vergelijken.md``."""
+        definition = self.catalog.instruments[instrument_id]
+        return self.env.get_template("compare-page.md").render(
+            id=definition.id,
+            model=definition.model,
+            site_id=self.site_id,
+            storage=self.storage,
+            definition_file=definition.file_name,
+        )
+
+    def device_page(self, link: Callable[[str], str]) -> str:
+        """Markdown of the generated page "Op dit toestel": every record in this browser."""
+        instruments = {
+            d.id: {"title": d.model.title, "href": link(d.id)}
+            for d in self.catalog.instruments.values()
+        }
+        return self.env.get_template("device-page.md").render(
+            site_id=self.site_id, storage=self.storage, instruments_json=json.dumps(instruments)
         )
 
     def overview_page(self, link: Callable[[str], str]) -> str:

@@ -2,6 +2,16 @@
 // src/draaiboek/assets/js/. Do not edit: change the modules and run `make bundle`.
 "use strict";
 (() => {
+  // src/draaiboek/assets/js/base.js
+  var script = (
+    /** @type {HTMLScriptElement} */
+    document.currentScript
+  );
+  var BASE = new URL(".", script.src);
+  function assetUrl(path) {
+    return new URL(path, BASE);
+  }
+
   // src/draaiboek/assets/js/dom.js
   function element(tag, attributes = {}, text = "") {
     const node = document.createElement(tag);
@@ -42,64 +52,111 @@
     return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d+Z$/, "Z");
   }
 
-  // src/draaiboek/assets/js/rows.js
-  function cellsOf(row) {
-    return (
-      /** @type {Cell[]} */
-      all(row, "[data-column]")
-    );
-  }
-  function rowsOf(table) {
-    return all(table, "[data-row-list] > [data-row]");
-  }
-  function emptyCell(cell) {
-    if (cell instanceof HTMLSelectElement) cell.selectedIndex = 0;
-    else cell.value = "";
-  }
-  function setRowCount(table, count) {
-    const list = one(table, "[data-row-list]");
-    while (list.children.length > count) list.lastElementChild?.remove();
-    while (list.children.length < count) addRow(table, { focus: false });
-    for (const cell of cellsOf(list)) emptyCell(cell);
-  }
-  function addRow(table, { focus = true } = {}) {
-    const list = one(table, "[data-row-list]");
-    const template = one(table, "[data-row-template]").innerHTML;
-    const index = list.children.length;
-    list.insertAdjacentHTML(
-      "beforeend",
-      template.replaceAll("__ROW__", String(index)).replaceAll("__NUMBER__", String(index + 1))
-    );
-    if (focus && list.lastElementChild) one(list.lastElementChild, "[data-column]").focus();
-  }
-  function removeRow(table, row) {
-    const list = one(table, "[data-row-list]");
-    const position = [...list.children].indexOf(row);
-    if (list.children.length === 1) {
-      for (const cell of cellsOf(row)) emptyCell(cell);
-    } else {
-      row.remove();
+  // src/draaiboek/assets/js/storage.js
+  var KEY_PREFIX = "draaiboek";
+  function storageArea(kind) {
+    try {
+      const area = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+      if (area) {
+        const probe = `${KEY_PREFIX}:probe`;
+        area.setItem(probe, "1");
+        area.removeItem(probe);
+      }
+      return area;
+    } catch {
+      return null;
     }
-    renumberRows(table);
-    const rows = list.children;
-    const next = rows[Math.min(position, rows.length - 1)];
-    one(next, "[data-column]").focus();
   }
-  function renumberRows(table) {
-    const id = table.dataset.item;
-    rowsOf(table).forEach((row, index) => {
-      for (const cell of cellsOf(row)) {
-        const column = cell.dataset.column;
-        const domId = `${table.id}-${index}-${column}`;
-        const label = row.querySelector(`label[for="${CSS.escape(cell.id)}"]`);
-        cell.name = `${id}.${index}.${column}`;
-        cell.id = domId;
-        if (label instanceof HTMLLabelElement) label.htmlFor = domId;
-      }
-      for (const number of row.querySelectorAll("[data-row-number]")) {
-        number.textContent = String(index + 1);
-      }
-    });
+  function openStorage(kind) {
+    const area = storageArea(kind);
+    if (area) return { area, writable: true };
+    try {
+      const readable = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+      if (readable && readable.length >= 0 && keysOf(readable).length) return { area: readable, writable: false };
+    } catch {
+    }
+    return { area: null, writable: false };
+  }
+  function keysOf(area) {
+    const keys = [];
+    for (let i = 0; i < area.length; i++) {
+      const key = area.key(i);
+      if (key !== null) keys.push(key);
+    }
+    return keys;
+  }
+  function removeHandbookData(prefix) {
+    for (const area of [storageArea("local"), storageArea("session")]) {
+      if (!area) continue;
+      for (const key of keysOf(area)) if (key.startsWith(prefix)) area.removeItem(key);
+    }
+  }
+
+  // src/draaiboek/assets/js/records.js
+  var FIRST_RECORD = "0";
+  var RECORD_ID = /^[a-z0-9]+$/;
+  function newRecordId() {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+  }
+  function recordKey(base, id) {
+    return id === FIRST_RECORD ? base : `${base}:r:${id}`;
+  }
+  function recordIdOf(base, key) {
+    if (key === base) return FIRST_RECORD;
+    if (!key.startsWith(`${base}:r:`)) return null;
+    const id = key.slice(base.length + 3);
+    return RECORD_ID.test(id) ? id : null;
+  }
+  function isMapping(value) {
+    return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  }
+  function parseRecord(raw, instrument, version) {
+    let data;
+    try {
+      data = JSON.parse(raw);
+    } catch {
+      return null;
+    }
+    if (!isMapping(data) || data.instrument !== instrument || data.version !== version) return null;
+    if (!isMapping(data.answers)) return null;
+    if (data.meta !== void 0 && !isMapping(data.meta)) return null;
+    return (
+      /** @type {Envelope} */
+      data
+    );
+  }
+  function listRecords(store, base, instrument, version) {
+    const found = [];
+    for (const key of keysOf(store)) {
+      const id = recordIdOf(base, key);
+      const raw = id === null ? null : store.getItem(key);
+      if (id === null || raw === null) continue;
+      found.push({ id, key, raw, envelope: parseRecord(raw, instrument, version) });
+    }
+    return found.sort((a, b) => savedAt(b) - savedAt(a));
+  }
+  function savedAt(record) {
+    const time = Date.parse(record.envelope?.meta?.saved_at || "");
+    return Number.isNaN(time) ? 0 : time;
+  }
+  function savedMeta(meta) {
+    const kept = {};
+    for (
+      const key of
+      /** @type {const} */
+      ["label", "assessor", "date"]
+    ) {
+      const value = (meta[key] || "").trim();
+      if (value) kept[key] = value;
+    }
+    return { ...kept, saved_at: timestamp() };
+  }
+  function isEmptyRecord(answers, meta) {
+    return !Object.keys(answers).length && !meta.label?.trim() && !meta.assessor?.trim() && !meta.date?.trim();
+  }
+  function recordName(meta, unnamed) {
+    const label = meta?.label?.trim() || unnamed;
+    return meta?.date ? `${label} · ${meta.date}` : label;
   }
 
   // src/draaiboek/assets/js/text.js
@@ -119,7 +176,77 @@
     provisional: (answered, total) => `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
     nothingYet: "Nog niets ingevuld.",
     storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
-    storageFull: "Je antwoorden konden niet bewaard worden: de opslag van deze browser is vol.",
+    storageFull: "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
+    storageFullReadOnly: "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
+    /** @param {string} key */
+    notSetAside: (key) => `Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.`,
+    staleResult: "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet nakijken). Een vorig resultaat wordt niet meer getoond.",
+    /** @param {number} rows */
+    rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
+    /** @param {string} text @param {number} limit */
+    textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
+    /** @param {string} text @param {number} limit */
+    tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
+    unnamedRecord: "Zonder label",
+    compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
+    comparePick: "Kies minstens twee metingen.",
+    /** @param {number} count */
+    compared: (count) => `${count} metingen vergeleken.`,
+    compareScore: "Score",
+    compareChange: "Verandering (eerste → laatste)",
+    compareScores: "Scores naast elkaar",
+    compareAgreement: "Overeenstemming",
+    compareAll: "alle vragen",
+    /** @param {number} count */
+    compareDiffer: (count) => count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`,
+    /**
+     * @param {string} where
+     * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
+     */
+    agreementLine: (where, figures) => {
+      if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
+      const same = Math.round((figures.exact || 0) * figures.n_items);
+      const near = Math.round((figures.within_one || 0) * figures.n_items);
+      const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
+      return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
+    },
+    openRecord: "Openen",
+    saveRecord: "Bewaren als bestand",
+    deleteRecord: "Verwijderen",
+    /** @param {string} name */
+    confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
+    noRecords: "Er zijn geen metingen bewaard op dit toestel.",
+    /** @param {string} when */
+    lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
+    neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
+    exportReminder: "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): wordt de browser gewist, dan blijft je bestand.",
+    notSavedYet: "(nog niet bewaard)",
+    /** @param {number} count */
+    recordCount: (count) => count === 0 ? "Nog geen metingen op dit toestel." : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
+    newRecordStarted: "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). De vorige meting blijft bewaard.",
+    /** @param {string} name */
+    duplicated: (name) => `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. De vorige meting blijft ongewijzigd bewaard.`,
+    discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
+    /** @param {string} name */
+    deleted: (name) => `Meting '${name}' is verwijderd.`,
+    undo: "Ongedaan maken",
+    /** @param {string} name */
+    undone: (name) => `Meting '${name}' is teruggezet.`,
+    changedElsewhere: "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
+    /** @param {string} label */
+    otherTabLabel: (label) => label ? `${label} (ander tabblad)` : "(ander tabblad)",
+    deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
+    updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
+    /** @param {string} name */
+    importedSeparately: (name) => `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
+    nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
+    /** @param {string} name */
+    bundleNeedsStorage: (name) => `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
+    /** @param {number} number */
+    bundleEntry: (number) => `meting ${number}`,
+    notAnEnvelope: "geen antwoordenset van het draaiboek",
+    /** @param {string} name @param {number} added @param {number} skipped */
+    bundleImported: (name, added, skipped) => `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` + (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") + ". Er is niets overschreven.",
     /** @param {string} key */
     damagedRecord: (key) => `Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. Ze zijn niet gewist maar apart gezet (sleutel '${key}'). Het formulier is leeg.`,
     /** @param {string} key @param {string[]} problems */
@@ -173,6 +300,327 @@
     printAnswers: "Antwoorden",
     noAnswer: "—"
   };
+
+  // src/draaiboek/assets/js/scorer.js
+  function unavailableReason() {
+    if (location.protocol === "file:") return TEXT.fileProtocol;
+    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
+    return "";
+  }
+  var Scorer = class {
+    constructor() {
+      this.state = "idle";
+      this.reason = "";
+      this.worker = null;
+      this.nextId = 1;
+      this.waiting = /* @__PURE__ */ new Map();
+      this.listeners = /* @__PURE__ */ new Set();
+    }
+    // Start once, when the first form mounts: Pyodide loads and compiles in the
+    // worker's own thread, in parallel with reading; the page's thread only
+    // creates the worker.
+    start() {
+      if (this.state !== "idle") return;
+      const reason = unavailableReason();
+      if (reason) return this.become("unavailable", reason);
+      this.become("loading");
+      const early = window.draaiboekWorker;
+      delete window.draaiboekWorker;
+      let worker;
+      try {
+        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
+      } catch (error) {
+        return this.become("unavailable", TEXT.failed(String(error)));
+      }
+      this.worker = worker;
+      worker.onmessage = ({ data }) => this.receive(data);
+      for (const data of early && early.missed || []) this.receive(
+        /** @type {WorkerMessage} */
+        data
+      );
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(event.message || "onbekende fout");
+      };
+    }
+    /**
+     * Fetch a form's definition in the worker while Pyodide is still loading.
+     * @param {string} definition URL of the instrument's compiled JSON
+     */
+    preload(definition) {
+      if (this.worker) this.worker.postMessage({ preload: definition });
+    }
+    /** @param {WorkerMessage} data */
+    receive(data) {
+      if (data.type === "ready") return this.become("ready");
+      if (data.type === "failed") return this.fail(data.message);
+      const pending = this.waiting.get(data.id);
+      if (!pending) return;
+      this.waiting.delete(data.id);
+      if (data.error) pending.reject(new Error(data.error));
+      else pending.resolve(
+        /** @type {Reply} */
+        data.reply
+      );
+    }
+    /** @param {string} message */
+    fail(message) {
+      this.become("unavailable", TEXT.failed(message));
+      for (const pending of this.waiting.values()) pending.reject(new Error(message));
+      this.waiting.clear();
+    }
+    /** @param {ScorerState} state @param {string} [reason] */
+    become(state, reason = "") {
+      this.state = state;
+      this.reason = reason;
+      for (const listener of this.listeners) listener(state, reason);
+    }
+    /**
+     * Score answers against an instrument in the worker.
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {Record<string, unknown>} answers
+     * @returns {Promise<Reply>}
+     */
+    score(definition, answers) {
+      return (
+        /** @type {Promise<Reply>} */
+        this.run("score", definition, answers)
+      );
+    }
+    /**
+     * Any operation of draaiboek_scoring.messages (score, compare, group).
+     * @param {string} op
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {unknown} payload
+     * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
+     */
+    run(op, definition, payload) {
+      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
+      const worker = this.worker;
+      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
+      return new Promise((resolve, reject) => {
+        const id = this.nextId++;
+        this.waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, op, definition, answers: payload });
+      });
+    }
+  };
+  var scorer = new Scorer();
+
+  // src/draaiboek/assets/js/compare.js
+  function mountCompare(root) {
+    root.dataset.mounted = "";
+    const instrument = root.dataset.instrument || "";
+    const version = Number(root.dataset.version);
+    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
+    const store = storageArea(root.dataset.storage);
+    const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
+    const choices = store ? listRecords(store, base, instrument, version).flatMap(
+      (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
+    ) : [];
+    const list = one(root, "[data-compare-records]");
+    const status = one(root, "[data-compare-status]");
+    const run = () => compareChosen(root, definition, choices, status);
+    const show = () => {
+      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
+      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
+    };
+    show();
+    one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
+      const input = (
+        /** @type {HTMLInputElement} */
+        event.target
+      );
+      for (const file of input.files || []) {
+        for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
+          if (envelope2.instrument !== instrument) continue;
+          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
+        }
+      }
+      input.value = "";
+      show();
+      for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
+        if (box instanceof HTMLInputElement) box.checked = true;
+      }
+      run();
+    });
+    scorer.listeners.add((state) => {
+      if (state === "ready") run();
+    });
+    scorer.start();
+  }
+  function checkbox(root, choice, index, run) {
+    const id = `${root.dataset.instrument}-compare-${index}`;
+    const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
+    box.addEventListener("change", run);
+    const line = element("p");
+    line.append(box, " ", element("label", { for: id }, choice.name));
+    return line;
+  }
+  async function readEnvelopes(file) {
+    try {
+      const data = JSON.parse(await file.text());
+      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
+      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
+    } catch {
+      return [];
+    }
+  }
+  async function compareChosen(root, definition, choices, status) {
+    const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
+      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
+      box.dataset.compareRecord)
+    );
+    const chosen = (
+      /** @type {Choice[]} */
+      ticked.filter(Boolean)
+    );
+    const output = one(root, "[data-compare-output]");
+    if (chosen.length < 2) {
+      output.replaceChildren();
+      status.textContent = TEXT.comparePick;
+      return;
+    }
+    if (scorer.state !== "ready") {
+      status.textContent = TEXT.loading;
+      return;
+    }
+    const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
+    if (!reply.ok) {
+      output.replaceChildren();
+      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
+      return;
+    }
+    status.textContent = TEXT.compared(chosen.length);
+    output.replaceChildren(...comparison(reply.result, chosen));
+  }
+  function comparison(result, chosen) {
+    const scores = element("table", { class: "db-compare-scores" });
+    const head = element("tr");
+    head.append(element("th", { scope: "col" }, TEXT.compareScore));
+    for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
+    head.append(element("th", { scope: "col" }, TEXT.compareChange));
+    scores.append(element("caption", {}, TEXT.compareScores), head);
+    for (const [id, score] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.scores
+    )) {
+      const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
+      row.append(element("th", { scope: "row" }, id));
+      for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
+      const change = score.change;
+      row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
+      scores.append(row);
+    }
+    const agreement = element("div", { class: "db-compare-agreement" });
+    agreement.append(element("h2", {}, TEXT.compareAgreement));
+    for (const [key, figures] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.agreement
+    )) {
+      const line = element("p", {
+        "data-agreement": key,
+        "data-exact": JSON.stringify(figures.exact),
+        "data-within-one": JSON.stringify(figures.within_one),
+        "data-kappa": JSON.stringify(figures.kappa),
+        "data-n-items": JSON.stringify(figures.n_items)
+      });
+      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
+      agreement.append(line);
+    }
+    const differ = Object.entries(
+      /** @type {Record<string, any>} */
+      result.items
+    ).filter(([, item]) => item.differ);
+    const items = element("div", { class: "db-compare-items" });
+    items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
+    const list = element("ul");
+    for (const [id, item] of differ) {
+      list.append(element("li", { "data-compare-item": id }, `${id}: ${item.values.map((value) => value === null ? "–" : JSON.stringify(value)).join(" → ")}`));
+    }
+    items.append(list);
+    return [scores, agreement, items];
+  }
+
+  // src/draaiboek/assets/js/limits.js
+  function limitsOf(form) {
+    return {
+      text: Number(form.dataset.maxText) || Infinity,
+      rows: Number(form.dataset.maxRows) || Infinity
+    };
+  }
+  function applyTextLimit(form) {
+    const { text } = limitsOf(form);
+    if (!Number.isFinite(text)) return;
+    const fields = [...form.querySelectorAll("[data-item] textarea, [data-item] input[type=text]")];
+    for (const template of form.querySelectorAll("template[data-row-template]")) {
+      if (template instanceof HTMLTemplateElement) fields.push(...template.content.querySelectorAll("input[type=text]"));
+    }
+    for (const field of fields) field.setAttribute("maxlength", String(text));
+  }
+
+  // src/draaiboek/assets/js/rows.js
+  function cellsOf(row) {
+    return (
+      /** @type {Cell[]} */
+      all(row, "[data-column]")
+    );
+  }
+  function rowsOf(table) {
+    return all(table, "[data-row-list] > [data-row]");
+  }
+  function emptyCell(cell) {
+    if (cell instanceof HTMLSelectElement) cell.selectedIndex = 0;
+    else cell.value = "";
+  }
+  function setRowCount(table, count) {
+    const list = one(table, "[data-row-list]");
+    while (list.children.length > count) list.lastElementChild?.remove();
+    const template = one(table, "[data-row-template]").innerHTML;
+    const missing = [];
+    for (let index = list.children.length; index < count; index++) missing.push(rowHtml(template, index));
+    if (missing.length) list.insertAdjacentHTML("beforeend", missing.join(""));
+    for (const cell of cellsOf(list)) emptyCell(cell);
+  }
+  function rowHtml(template, index) {
+    return template.replaceAll("__ROW__", String(index)).replaceAll("__NUMBER__", String(index + 1));
+  }
+  function addRow(table, { focus = true } = {}) {
+    const list = one(table, "[data-row-list]");
+    const template = one(table, "[data-row-template]").innerHTML;
+    const index = list.children.length;
+    list.insertAdjacentHTML("beforeend", rowHtml(template, index));
+    if (focus && list.lastElementChild) one(list.lastElementChild, "[data-column]").focus();
+  }
+  function removeRow(table, row) {
+    const list = one(table, "[data-row-list]");
+    const position = [...list.children].indexOf(row);
+    if (list.children.length === 1) {
+      for (const cell of cellsOf(row)) emptyCell(cell);
+    } else {
+      row.remove();
+    }
+    renumberRows(table);
+    const rows = list.children;
+    const next = rows[Math.min(position, rows.length - 1)];
+    one(next, "[data-column]").focus();
+  }
+  function renumberRows(table) {
+    const id = table.dataset.item;
+    rowsOf(table).forEach((row, index) => {
+      for (const cell of cellsOf(row)) {
+        const column = cell.dataset.column;
+        const domId = `${table.id}-${index}-${column}`;
+        const label = row.querySelector(`label[for="${CSS.escape(cell.id)}"]`);
+        cell.name = `${id}.${index}.${column}`;
+        cell.id = domId;
+        if (label instanceof HTMLLabelElement) label.htmlFor = domId;
+      }
+      for (const number of row.querySelectorAll("[data-row-number]")) {
+        number.textContent = String(index + 1);
+      }
+    });
+  }
 
   // src/draaiboek/assets/js/form.js
   function itemsOf(form) {
@@ -269,12 +717,12 @@
         problems.push(TEXT.unknownItem(id));
         continue;
       }
-      const problem = applyItem(node, itemText(node), value, check);
+      const problem = applyItem(node, itemText(node), value, check, limitsOf(form));
       if (problem) problems.push(problem);
     }
     return problems;
   }
-  function applyItem(node, text, value, check) {
+  function applyItem(node, text, value, check, limits) {
     switch (node.dataset.type) {
       case "choice": {
         const input = withValue(choicesOf(node), value);
@@ -301,19 +749,20 @@
       }
       case "text": {
         if (typeof value !== "string") return TEXT.notText(text);
+        if (value.length > limits.text) return TEXT.textTooLong(text, limits.text);
         if (!check) textArea(node).value = value;
         return null;
       }
       case "table":
-        return applyTable(node, text, value, check);
+        return applyTable(node, text, value, check, limits);
       default:
         return TEXT.unknownItem(node.dataset.item || "");
     }
   }
-  function applyTable(node, text, rows, check) {
-    if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) {
-      return TEXT.notAList(text);
-    }
+  function applyTable(node, text, rows, check, limits) {
+    if (!Array.isArray(rows)) return TEXT.notAList(text);
+    if (rows.length > limits.rows) return TEXT.tooManyRows(text, limits.rows);
+    if (rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) return TEXT.notAList(text);
     const template = (
       /** @type {HTMLTemplateElement} */
       one(node, "[data-row-template]").content
@@ -335,6 +784,8 @@
           if (problem) return problem;
         } else if (typeof value !== "string") {
           return TEXT.notText(label);
+        } else if (value.length > limits.text) {
+          return TEXT.textTooLong(label, limits.text);
         }
       }
     }
@@ -343,8 +794,9 @@
     const rowNodes = rowsOf(node);
     rows.forEach((row, index) => {
       for (const cell of cellsOf(rowNodes[index])) {
-        const value = row[cell.dataset.column || ""];
-        if (value === void 0) continue;
+        const column = cell.dataset.column || "";
+        if (!Object.hasOwn(row, column)) continue;
+        const value = row[column];
         if (cell instanceof HTMLSelectElement) {
           const option = withValue(cell.options, value);
           if (option) option.selected = true;
@@ -372,17 +824,18 @@
     ) {
       input.checked = false;
     }
+    const answerFields = (selector) => all(form, selector).filter((node) => !node.closest("[data-records]"));
     for (
       const input of
       /** @type {HTMLInputElement[]} */
-      all(form, "input[type=number], input[type=text], textarea")
+      answerFields("input[type=number], input[type=text], textarea")
     ) {
       input.value = "";
     }
     for (
       const select of
       /** @type {HTMLSelectElement[]} */
-      all(form, "select")
+      answerFields("select")
     ) select.selectedIndex = 0;
     for (const table of all(form, '[data-type="table"]')) setRowCount(table, 1);
     one(form, 'input[type="file"][data-action="import"]').value = "";
@@ -419,61 +872,80 @@
     return box;
   }
 
-  // src/draaiboek/assets/js/storage.js
-  var KEY_PREFIX = "draaiboek";
-  function storageArea(kind) {
-    try {
-      const area = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
-      if (area) {
-        const probe = `${KEY_PREFIX}:probe`;
-        area.setItem(probe, "1");
-        area.removeItem(probe);
-      }
-      return area;
-    } catch {
-      return null;
+  // src/draaiboek/assets/js/recordbar.js
+  var META_KEYS = (
+    /** @type {const} */
+    ["label", "assessor", "date"]
+  );
+  function metaInput(form, name) {
+    const input = form.querySelector(`input[data-record="${name}"]`);
+    return input instanceof HTMLInputElement ? input : null;
+  }
+  function readMeta(form) {
+    const meta = {};
+    for (const name of META_KEYS) {
+      const value = metaInput(form, name)?.value.trim();
+      if (value) meta[name] = value;
+    }
+    return meta;
+  }
+  function writeMeta(form, meta) {
+    for (const name of META_KEYS) {
+      const input = metaInput(form, name);
+      if (input) input.value = typeof meta[name] === "string" ? meta[name] || "" : "";
     }
   }
-  function keysOf(area) {
-    const keys = [];
-    for (let i = 0; i < area.length; i++) {
-      const key = area.key(i);
-      if (key !== null) keys.push(key);
-    }
-    return keys;
+  function recordSelect(form) {
+    const select = form.querySelector('select[data-action="record"]');
+    return select instanceof HTMLSelectElement ? select : null;
   }
-  function removeHandbookData(prefix) {
-    for (const area of [storageArea("local"), storageArea("session")]) {
-      if (!area) continue;
-      for (const key of keysOf(area)) if (key.startsWith(prefix)) area.removeItem(key);
+  function showRecords(instrument) {
+    const select = recordSelect(instrument.form);
+    if (!select) return;
+    const { store, record } = instrument;
+    const stored = store ? listRecords(store, instrument.key, instrument.id, instrument.version) : [];
+    const options = stored.filter((entry) => entry.envelope && !instrument.blocked.has(entry.key)).map((entry) => element("option", { value: entry.id }, recordName(entry.envelope?.meta, TEXT.unnamedRecord)));
+    if (!options.some((option) => option.value === record.id)) {
+      const meta = readMeta(instrument.form);
+      options.unshift(element("option", { value: record.id }, `${recordName(meta, TEXT.unnamedRecord)} ${TEXT.notSavedYet}`));
     }
+    select.replaceChildren(...options);
+    select.value = record.id;
+    const count = instrument.form.querySelector("[data-record-count]");
+    if (count) count.textContent = TEXT.recordCount(stored.length);
   }
 
   // src/draaiboek/assets/js/transfer.js
   var ANSWERS_FORMAT = "draaiboek-answers/1";
-  var MAX_FILE_BYTES = 5e6;
-  function envelope(instrument, answers = collectAnswers(instrument.form)) {
+  var MAX_FILE_BYTES = 2e7;
+  function envelope(instrument, answers = collectAnswers(instrument.form), meta = readMeta(instrument.form)) {
     return {
       format: ANSWERS_FORMAT,
       instrument: instrument.id,
       version: instrument.version,
       answers,
-      meta: { saved_at: timestamp() }
+      meta: savedMeta(meta)
     };
   }
-  function exportFile(instrument) {
-    const json = JSON.stringify(envelope(instrument), null, 2);
+  function fileNamePart(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  }
+  function download(json, name) {
     const link = element("a", {
       href: URL.createObjectURL(new Blob([json + "\n"], { type: "application/json" })),
-      download: `${instrument.id}-${timestamp().slice(0, 10)}.json`
+      download: name
     });
     document.body.append(link);
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
   }
-  function isMapping(value) {
-    return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+  function exportFile(instrument) {
+    const data = envelope(instrument);
+    const label = fileNamePart(data.meta.label || "");
+    const date = data.meta.date || timestamp().slice(0, 10);
+    download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
+    markExported(instrument.store, instrument.prefix);
   }
   async function importFile(instrument, input) {
     const { form } = instrument;
@@ -489,6 +961,7 @@
     } catch {
       return notice("error", TEXT.importUnreadable(name));
     }
+    if (isMapping(data) && data.format === BUNDLE_FORMAT) return importBundle(instrument, data, name);
     if (!isMapping(data)) return notice("error", TEXT.importNotAnswers(name));
     const isEnvelope = "format" in data || "answers" in data || "instrument" in data;
     if (isEnvelope) {
@@ -509,60 +982,330 @@
       const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
       if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
     }
-    if (Object.keys(collectAnswers(form)).length && !confirm(TEXT.importConfirmOverwrite)) return;
+    const meta = isEnvelope && isMapping(data.meta) ? (
+      /** @type {import("./records.js").Meta} */
+      data.meta
+    ) : {};
+    const separate = Object.keys(collectAnswers(form)).length > 0;
+    if (separate) {
+      const id = newRecordId();
+      instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    }
     instrument.reset();
     applyAnswers(form, answers);
-    notice("info", TEXT.imported(name));
+    if (separate || Object.keys(meta).length) writeMeta(form, meta);
+    notice("info", separate ? TEXT.importedSeparately(name) : TEXT.imported(name));
     instrument.changed();
   }
 
-  // src/draaiboek/assets/js/autosave.js
-  function saveAnswers(instrument, answers) {
-    const { store, key } = instrument;
-    if (!store) return;
-    try {
-      if (Object.keys(answers).length) {
-        store.setItem(key, JSON.stringify(envelope(instrument, answers)));
-      } else {
-        store.removeItem(key);
-      }
-    } catch {
-      showNotice(instrument.form, "error", TEXT.storageFull);
+  // src/draaiboek/assets/js/bundle.js
+  var BUNDLE_FORMAT = "draaiboek-bundle/1";
+  var INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  function handbookRecords(store, prefix) {
+    const pattern = /^([a-z0-9]+(?:-[a-z0-9]+)*):v(\d+)(?::r:[a-z0-9]+)?$/;
+    const found = [];
+    for (const key of keysOf(store)) {
+      if (!key.startsWith(prefix)) continue;
+      const match = pattern.exec(key.slice(prefix.length));
+      const raw = match ? store.getItem(key) : null;
+      if (!match || raw === null) continue;
+      const envelope2 = parseRecord(raw, match[1], Number(match[2]));
+      if (envelope2) found.push({ key, envelope: envelope2 });
     }
+    return found;
+  }
+  function exportAll(instrument) {
+    const { store, prefix, form } = instrument;
+    const records = store ? handbookRecords(store, prefix).map((entry) => entry.envelope) : [];
+    if (!records.length) return showNotice(form, "info", TEXT.nothingToExport);
+    const site = prefix.split(":")[1] || "draaiboek";
+    download(
+      JSON.stringify({ format: BUNDLE_FORMAT, records }, null, 2),
+      `${site}-alle-gegevens-${timestamp().slice(0, 10)}.json`
+    );
+    markExported(store, prefix);
+  }
+  function markExported(store, prefix) {
+    try {
+      store?.setItem(`${prefix}exported`, timestamp());
+    } catch {
+    }
+  }
+  function identity(envelope2) {
+    const meta = envelope2.meta || {};
+    return JSON.stringify([envelope2.instrument, envelope2.version, envelope2.answers, meta.label, meta.assessor, meta.date]);
+  }
+  function importBundle(instrument, data, name) {
+    const { store, prefix, form } = instrument;
+    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
+    if (!Array.isArray(data.records)) return notice("error", TEXT.importNotAnswers(name));
+    if (!store) return notice("error", TEXT.bundleNeedsStorage(name));
+    const present = new Set(handbookRecords(store, prefix).map((entry) => identity(entry.envelope)));
+    const problems = [];
+    let added = 0;
+    let skipped = 0;
+    for (const [index, entry] of data.records.entries()) {
+      const where = TEXT.bundleEntry(index + 1);
+      const valid = isMapping(entry) && entry.format === ANSWERS_FORMAT && typeof entry.instrument === "string" && INSTRUMENT_ID.test(entry.instrument) && Number.isInteger(entry.version) && isMapping(entry.answers) && (entry.meta === void 0 || isMapping(entry.meta));
+      if (!valid) {
+        problems.push(`${where}: ${TEXT.notAnEnvelope}`);
+        continue;
+      }
+      const envelope2 = (
+        /** @type {Envelope} */
+        /** @type {unknown} */
+        entry
+      );
+      if (envelope2.instrument === instrument.id && envelope2.version === instrument.version) {
+        const wrong = applyAnswers(form, envelope2.answers, { check: true });
+        if (wrong.length) {
+          problems.push(`${where}: ${wrong.join("; ")}`);
+          continue;
+        }
+      }
+      if (present.has(identity(envelope2))) {
+        skipped++;
+        continue;
+      }
+      const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
+      try {
+        store.setItem(recordKey(base, newRecordId() + String(index)), JSON.stringify(envelope2));
+      } catch {
+        problems.push(`${where}: ${TEXT.storageFull}`);
+        continue;
+      }
+      present.add(identity(envelope2));
+      added++;
+    }
+    showRecords(instrument);
+    notice(problems.length ? "warning" : "info", TEXT.bundleImported(name, added, skipped), problems);
+  }
+
+  // src/draaiboek/assets/js/device.js
+  var REMIND_AFTER_MS = 14 * 24 * 60 * 60 * 1e3;
+  function dateOf(iso) {
+    const time = Date.parse(iso || "");
+    return Number.isNaN(time) ? null : new Date(time);
+  }
+  function mountDevice(root) {
+    root.dataset.mounted = "";
+    const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
+    const store = storageArea(root.dataset.storage);
+    const instruments = JSON.parse(root.dataset.instruments || "{}");
+    const render = () => showDevice(root, store, prefix, instruments, render);
+    render();
+    window.addEventListener("storage", (event) => {
+      if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
+    });
+  }
+  function showDevice(root, store, prefix, instruments, render) {
+    const body = one(root, "[data-device-records]");
+    const records = store ? handbookRecords(store, prefix) : [];
+    records.sort((a, b) => (b.envelope.meta?.saved_at || "").localeCompare(a.envelope.meta?.saved_at || ""));
+    body.replaceChildren(
+      ...records.map(({ key, envelope: envelope2 }) => {
+        const meta = envelope2.meta || {};
+        const link = instruments[envelope2.instrument];
+        const saved = dateOf(meta.saved_at || "");
+        const row = element("tr", { "data-device-record": key });
+        row.append(
+          element("td", {}, meta.label || TEXT.unnamedRecord),
+          element("td", {}, link ? link.title : envelope2.instrument),
+          element("td", {}, meta.date || "—"),
+          element("td", {}, saved ? formatDate(saved) : "—")
+        );
+        const actions = element("td");
+        const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
+        if (link) {
+          const open = element("a", { href: link.href, class: "md-button", "data-action": "open-record" }, TEXT.openRecord);
+          open.addEventListener("click", () => {
+            try {
+              sessionStorage.setItem(`${base}:open`, recordIdOf(base, key) || "0");
+            } catch {
+            }
+          });
+          actions.append(open);
+        }
+        const save = element("button", { type: "button", class: "md-button", "data-action": "export-record" }, TEXT.saveRecord);
+        save.addEventListener("click", () => {
+          download(JSON.stringify(envelope2, null, 2), `${envelope2.instrument}-${meta.date || "meting"}.json`);
+          markExported(store, prefix);
+          render();
+        });
+        const remove = element("button", { type: "button", class: "md-button", "data-action": "delete-device-record" }, TEXT.deleteRecord);
+        remove.addEventListener("click", () => {
+          if (!confirm(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord))) return;
+          store?.removeItem(key);
+          render();
+        });
+        actions.append(save, remove);
+        row.append(actions);
+        return row;
+      })
+    );
+    if (!records.length) {
+      const row = element("tr");
+      row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+      body.append(row);
+    }
+    const oldest = records.map(({ envelope: envelope2 }) => dateOf(envelope2.meta?.saved_at || "")?.getTime() ?? Date.now());
+    showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
+  }
+  function showExported(root, store, prefix, oldest) {
+    const exported = dateOf(store?.getItem(`${prefix}exported`) || "");
+    one(root, "[data-device-exported]").textContent = exported ? TEXT.lastExported(formatDate(exported)) : TEXT.neverExported;
+    const reminder = one(root, "[data-device-reminder]");
+    const since = exported ? exported.getTime() : oldest;
+    const due = oldest !== null && since !== null && Date.now() - since > REMIND_AFTER_MS;
+    const remindedKey = `${prefix}reminded`;
+    const reminded = dateOf(store?.getItem(remindedKey) || "");
+    if (!due) return reminder.replaceChildren();
+    if (reminder.childElementCount) return;
+    if (reminded && Date.now() - reminded.getTime() < REMIND_AFTER_MS) return;
+    reminder.append(element("p", { class: "db-notice db-notice-info", role: "status", "data-device-remind": "" }, TEXT.exportReminder));
+    try {
+      store?.setItem(remindedKey, (/* @__PURE__ */ new Date()).toISOString());
+    } catch {
+    }
+  }
+
+  // src/draaiboek/assets/js/autosave.js
+  function snapshotOf(answers, meta) {
+    return JSON.stringify([answers, meta.label || "", meta.assessor || "", meta.date || ""]);
+  }
+  function currentSnapshot(instrument) {
+    return snapshotOf(collectAnswers(instrument.form), readMeta(instrument.form));
+  }
+  function freshRecord(instrument) {
+    const firstFree = !instrument.store || instrument.store.getItem(instrument.key) === null;
+    const id = firstFree && !instrument.blocked.has(instrument.key) ? FIRST_RECORD : newRecordId();
+    return { id, key: recordKey(instrument.key, id), raw: null, snapshot: snapshotOf({}, {}) };
+  }
+  function saveAnswers(instrument, answers) {
+    const { store } = instrument;
+    if (!store) return;
+    const meta = readMeta(instrument.form);
+    const snapshot = snapshotOf(answers, meta);
+    if (snapshot === instrument.record.snapshot) return;
+    let stored;
+    try {
+      stored = store.getItem(instrument.record.key);
+    } catch {
+      stored = null;
+    }
+    if (stored !== instrument.record.raw || instrument.blocked.has(instrument.record.key)) {
+      splitOff(instrument, TEXT.changedElsewhere);
+    }
+    const { key } = instrument.record;
+    try {
+      if (isEmptyRecord(answers, meta)) {
+        store.removeItem(key);
+        instrument.record.raw = null;
+      } else {
+        const raw = JSON.stringify(envelope(instrument, answers, meta));
+        store.setItem(key, raw);
+        instrument.record.raw = raw;
+      }
+      instrument.record.snapshot = snapshot;
+      rememberOpen(instrument);
+      instrument.fullNotice?.remove();
+      instrument.fullNotice = null;
+    } catch {
+      storageFull(instrument);
+    }
+    showRecords(instrument);
+  }
+  function splitOff(instrument, why) {
+    const id = newRecordId();
+    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    const label = (
+      /** @type {HTMLInputElement | null} */
+      instrument.form.querySelector('[data-record="label"]')
+    );
+    if (label) label.value = TEXT.otherTabLabel(label.value.trim());
+    showNotice(instrument.form, "warning", why);
+  }
+  function storageFull(instrument) {
+    if (instrument.fullNotice?.isConnected) return;
+    instrument.fullNotice = showNotice(instrument.form, "warning", TEXT.storageFull);
+  }
+  function rememberOpen(instrument) {
+    try {
+      sessionStorage.setItem(`${instrument.key}:open`, instrument.record.id);
+    } catch {
+    }
+  }
+  function openedBefore(instrument) {
+    try {
+      return sessionStorage.getItem(`${instrument.key}:open`);
+    } catch {
+      return null;
+    }
+  }
+  function openRecord(instrument, stored) {
+    const data = stored.envelope;
+    if (!data) return;
+    instrument.reset();
+    applyAnswers(instrument.form, data.answers);
+    writeMeta(instrument.form, data.meta || {});
+    const snapshot = currentSnapshot(instrument);
+    instrument.record = { id: stored.id, key: stored.key, raw: stored.raw, snapshot };
+    instrument.lastSnapshot = null;
+    rememberOpen(instrument);
+    showRecords(instrument);
+  }
+  function openFresh(instrument) {
+    instrument.reset();
+    writeMeta(instrument.form, {});
+    instrument.record = freshRecord(instrument);
+    instrument.lastSnapshot = null;
+    showRecords(instrument);
   }
   function restoreAnswers(instrument) {
-    const { store, key, form } = instrument;
-    if (!store) return;
-    const raw = store.getItem(key);
-    if (raw === null) return offerOlderVersions(instrument, store);
-    let record = null;
-    try {
-      record = JSON.parse(raw);
-    } catch {
-      record = null;
+    const { store, form } = instrument;
+    instrument.record = freshRecord(instrument);
+    if (!store) return showRecords(instrument);
+    if (!instrument.writable) instrument.fullNotice = showNotice(form, "warning", TEXT.storageFullReadOnly);
+    const usable = [];
+    for (const stored of listRecords(store, instrument.key, instrument.id, instrument.version)) {
+      if (!stored.envelope) {
+        setAside(instrument, stored, "beschadigd", []);
+        continue;
+      }
+      const problems = applyAnswers(form, stored.envelope.answers, { check: true });
+      if (problems.length) setAside(instrument, stored, "past-niet", problems);
+      else usable.push(stored);
     }
-    const valid = record && typeof record === "object" && record.instrument === instrument.id && record.version === instrument.version && record.answers && typeof record.answers === "object" && !Array.isArray(record.answers);
-    if (!valid) {
-      const aside = keepAside(store, key, raw, "beschadigd");
-      return showNotice(form, "error", TEXT.damagedRecord(aside));
+    instrument.record = freshRecord(instrument);
+    if (!usable.length) {
+      showRecords(instrument);
+      return offerOlderVersions(instrument, store);
     }
-    const problems = applyAnswers(form, record.answers, { check: true });
-    if (problems.length) {
-      const aside = keepAside(store, key, raw, "past-niet");
-      return showNotice(form, "error", TEXT.unusableRecord(aside, problems));
-    }
-    applyAnswers(form, record.answers);
-    const saved = Date.parse(record.meta?.saved_at);
+    const wanted = openedBefore(instrument);
+    const chosen = usable.find((stored) => stored.id === wanted) || usable[0];
+    openRecord(instrument, chosen);
+    const saved = Date.parse(chosen.envelope?.meta?.saved_at || "");
     if (!Number.isNaN(saved)) showNotice(form, "info", TEXT.restored(formatDate(new Date(saved))));
   }
-  function keepAside(store, key, raw, why) {
+  function setAside(instrument, stored, why, problems) {
+    const aside = keepAside(instrument, stored.key, stored.raw, why);
+    if (aside === null) {
+      instrument.blocked.add(stored.key);
+      return showNotice(instrument.form, "error", TEXT.notSetAside(stored.key));
+    }
+    const message = why === "beschadigd" ? TEXT.damagedRecord(aside) : TEXT.unusableRecord(aside, problems);
+    showNotice(instrument.form, "error", message);
+  }
+  function keepAside(instrument, key, raw, why) {
+    const store = instrument.store;
+    if (!store || !instrument.writable) return null;
     const aside = `${key}:${why}:${timestamp()}`;
     try {
       store.setItem(aside, raw);
-      store.removeItem(key);
     } catch {
-      return key;
+      return null;
     }
+    store.removeItem(key);
     return aside;
   }
   function escapeRegExp(text) {
@@ -570,7 +1313,7 @@
   }
   function offerOlderVersions(instrument, store) {
     const { form } = instrument;
-    const pattern = new RegExp(`^${escapeRegExp(instrument.prefix + instrument.id)}:v(\\d+)$`);
+    const pattern = new RegExp(`^${escapeRegExp(instrument.prefix + instrument.id)}:v(\\d+)(?::r:[a-z0-9]+)?$`);
     const older = keysOf(store).map((key2) => (
       /** @type {const} */
       [key2, pattern.exec(key2)]
@@ -582,8 +1325,11 @@
         label: TEXT.loadOlder,
         run: () => {
           let answers = {};
+          let meta = {};
           try {
-            answers = JSON.parse(store.getItem(key) || "null").answers || {};
+            const data = JSON.parse(store.getItem(key) || "null");
+            answers = data.answers || {};
+            meta = data.meta || {};
           } catch {
             showNotice(form, "error", TEXT.damagedRecord(key));
             return;
@@ -594,6 +1340,7 @@
             if (problem) problems.push(problem);
             else applyAnswers(form, { [id]: value });
           }
+          writeMeta(form, meta);
           showNotice(
             form,
             problems.length ? "warning" : "info",
@@ -603,16 +1350,6 @@
         }
       }
     ]);
-  }
-
-  // src/draaiboek/assets/js/base.js
-  var script = (
-    /** @type {HTMLScriptElement} */
-    document.currentScript
-  );
-  var BASE = new URL(".", script.src);
-  function assetUrl(path) {
-    return new URL(path, BASE);
   }
 
   // src/draaiboek/assets/js/print.js
@@ -860,98 +1597,96 @@
     box.hidden = !(ids && ids.length);
   }
 
-  // src/draaiboek/assets/js/scorer.js
-  function unavailableReason() {
-    if (location.protocol === "file:") return TEXT.fileProtocol;
-    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
-    return "";
+  // src/draaiboek/assets/js/recordactions.js
+  var UNDO_MS = 5 * 60 * 1e3;
+  function storedRecords(instrument) {
+    const { store } = instrument;
+    if (!store) return [];
+    return listRecords(store, instrument.key, instrument.id, instrument.version).filter(
+      (entry) => entry.envelope && !instrument.blocked.has(entry.key)
+    );
   }
-  var Scorer = class {
-    constructor() {
-      this.state = "idle";
-      this.reason = "";
-      this.worker = null;
-      this.nextId = 1;
-      this.waiting = /* @__PURE__ */ new Map();
-      this.listeners = /* @__PURE__ */ new Set();
-    }
-    // Start once, when the first form mounts: Pyodide loads and compiles in the
-    // worker's own thread, in parallel with reading; the page's thread only
-    // creates the worker.
-    start() {
-      if (this.state !== "idle") return;
-      const reason = unavailableReason();
-      if (reason) return this.become("unavailable", reason);
-      this.become("loading");
-      const early = window.draaiboekWorker;
-      delete window.draaiboekWorker;
-      let worker;
-      try {
-        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
-      } catch (error) {
-        return this.become("unavailable", TEXT.failed(String(error)));
+  function focusLabel(form) {
+    const label = form.querySelector('input[data-record="label"]');
+    if (label instanceof HTMLInputElement) label.focus();
+  }
+  function switchRecord(instrument, id) {
+    if (id === instrument.record.id) return;
+    const target = storedRecords(instrument).find((entry) => entry.id === id);
+    if (!target) return showRecords(instrument);
+    openRecord(instrument, target);
+    instrument.rescore();
+  }
+  function newRecord(instrument) {
+    openFresh(instrument);
+    instrument.rescore();
+    showNotice(instrument.form, "info", TEXT.newRecordStarted);
+    focusLabel(instrument.form);
+  }
+  function duplicateRecord(instrument) {
+    const answers = collectAnswers(instrument.form);
+    const meta = readMeta(instrument.form);
+    const id = newRecordId();
+    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    const date = instrument.form.querySelector('input[data-record="date"]');
+    if (date instanceof HTMLInputElement) date.value = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+    saveAnswers(instrument, answers);
+    instrument.lastSnapshot = null;
+    showRecords(instrument);
+    showNotice(instrument.form, "info", TEXT.duplicated(recordName(meta, TEXT.unnamedRecord)));
+  }
+  function deleteRecord(instrument) {
+    const { store, record, form } = instrument;
+    const name = recordName(readMeta(form), TEXT.unnamedRecord);
+    const removed = { key: record.key, raw: record.raw };
+    if (store && removed.raw !== null) store.removeItem(removed.key);
+    const next = storedRecords(instrument)[0];
+    if (next) openRecord(instrument, next);
+    else openFresh(instrument);
+    instrument.rescore();
+    if (removed.raw === null) return showNotice(form, "info", TEXT.discarded);
+    const box = showNotice(form, "info", TEXT.deleted(name), [
+      {
+        label: TEXT.undo,
+        run: () => {
+          if (!store) return;
+          if (store.getItem(removed.key) === null) store.setItem(
+            removed.key,
+            /** @type {string} */
+            removed.raw
+          );
+          const back = storedRecords(instrument).find((entry) => entry.key === removed.key);
+          if (back) openRecord(instrument, back);
+          instrument.rescore();
+          showNotice(form, "info", TEXT.undone(name));
+        }
       }
-      this.worker = worker;
-      worker.onmessage = ({ data }) => this.receive(data);
-      for (const data of early && early.missed || []) this.receive(
-        /** @type {WorkerMessage} */
-        data
-      );
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.fail(event.message || "onbekende fout");
-      };
+    ]);
+    setTimeout(() => box.remove(), UNDO_MS);
+  }
+
+  // src/draaiboek/assets/js/stale.js
+  function markStale(form) {
+    const region = one(form, "[data-result]");
+    region.dataset.stale = "true";
+    for (const output of all(region, "[data-score]")) {
+      output.dataset.value = "";
+      output.textContent = "–";
     }
-    /**
-     * Fetch a form's definition in the worker while Pyodide is still loading.
-     * @param {string} definition URL of the instrument's compiled JSON
-     */
-    preload(definition) {
-      if (this.worker) this.worker.postMessage({ preload: definition });
+    for (const band of all(region, "[data-band-for]")) {
+      band.textContent = "";
+      delete band.dataset.band;
     }
-    /** @param {WorkerMessage} data */
-    receive(data) {
-      if (data.type === "ready") return this.become("ready");
-      if (data.type === "failed") return this.fail(data.message);
-      const pending = this.waiting.get(data.id);
-      if (!pending) return;
-      this.waiting.delete(data.id);
-      if (data.error) pending.reject(new Error(data.error));
-      else pending.resolve(
-        /** @type {Reply} */
-        data.reply
-      );
+    for (const node of all(region, "[data-advice-for], [data-outcome], [data-flag]")) node.hidden = true;
+    if (!region.querySelector("[data-stale-note]")) {
+      one(region, "[data-progress]").after(element("p", { class: "db-stale", "data-stale-note": "" }, TEXT.staleResult));
     }
-    /** @param {string} message */
-    fail(message) {
-      this.become("unavailable", TEXT.failed(message));
-      for (const pending of this.waiting.values()) pending.reject(new Error(message));
-      this.waiting.clear();
-    }
-    /** @param {ScorerState} state @param {string} [reason] */
-    become(state, reason = "") {
-      this.state = state;
-      this.reason = reason;
-      for (const listener of this.listeners) listener(state, reason);
-    }
-    /**
-     * Score answers against an instrument in the worker.
-     * @param {string} definition URL of the instrument's compiled JSON
-     * @param {Record<string, unknown>} answers
-     * @returns {Promise<Reply>}
-     */
-    score(definition, answers) {
-      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
-      const worker = this.worker;
-      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
-      return new Promise((resolve, reject) => {
-        const id = this.nextId++;
-        this.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, definition, answers });
-      });
-    }
-  };
-  var scorer = new Scorer();
+  }
+  function clearStale(form) {
+    const region = one(form, "[data-result]");
+    delete region.dataset.stale;
+    region.querySelector("[data-stale-note]")?.remove();
+  }
 
   // src/draaiboek/assets/js/status.js
   function showScorerState(form, state, reason) {
@@ -994,6 +1729,43 @@
     status.append(box);
   }
 
+  // src/draaiboek/assets/js/tabs.js
+  function watchOtherTabs(instrument) {
+    const listener = (event) => otherTabChanged(instrument, event);
+    window.addEventListener("storage", listener);
+    return () => window.removeEventListener("storage", listener);
+  }
+  function otherTabChanged(instrument, event) {
+    if (!instrument.store || event.storageArea !== instrument.store) return;
+    if (event.key !== null && !event.key.startsWith(instrument.key)) return;
+    const { record } = instrument;
+    const now = event.key === null ? null : event.newValue;
+    if (event.key !== null && event.key !== record.key || now === record.raw) {
+      return showRecords(instrument);
+    }
+    const clean = currentSnapshot(instrument) === record.snapshot;
+    if (!clean) {
+      splitOff(instrument, TEXT.changedElsewhere);
+      saveAnswers(instrument, collectAnswers(instrument.form));
+      return;
+    }
+    if (now === null) {
+      if (record.raw === null) return showRecords(instrument);
+      openFresh(instrument);
+      instrument.rescore();
+      return tabNotice(instrument, TEXT.deletedElsewhere);
+    }
+    const envelope2 = parseRecord(now, instrument.id, instrument.version);
+    if (!envelope2) return showRecords(instrument);
+    openRecord(instrument, { id: record.id, key: record.key, raw: now, envelope: envelope2 });
+    instrument.rescore();
+    tabNotice(instrument, TEXT.updatedElsewhere);
+  }
+  function tabNotice(instrument, message) {
+    instrument.tabNotice?.remove();
+    instrument.tabNotice = showNotice(instrument.form, "info", message);
+  }
+
   // src/draaiboek/assets/js/instrument.js
   function mountInstrument(form, page2) {
     return new InstrumentForm(form, page2);
@@ -1013,7 +1785,13 @@
       this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
       this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
       this.key = `${this.prefix}${this.id}:v${this.version}`;
-      this.store = storageArea(form.dataset.storage);
+      const storage = openStorage(form.dataset.storage);
+      this.store = storage.area;
+      this.writable = storage.writable;
+      this.blocked = /* @__PURE__ */ new Set();
+      this.record = freshRecord(this);
+      this.fullNotice = null;
+      this.tabNotice = null;
       this.sequence = 0;
       this.lastSnapshot = null;
       form.dataset.mounted = "";
@@ -1023,6 +1801,8 @@
         const target = event.target;
         if (target instanceof HTMLInputElement && target.matches('input[type="file"][data-action="import"]')) {
           importFile(this, target);
+        } else if (target instanceof HTMLSelectElement && target.dataset.action === "record") {
+          switchRecord(this, target.value);
         } else {
           this.changed();
         }
@@ -1038,7 +1818,9 @@
       scorer.listeners.add(this.onScorer);
       this.onScorer(scorer.state, scorer.reason);
       if (form.dataset.storage !== "none" && !this.store) this.notice("warning", TEXT.storageOff);
+      applyTextLimit(form);
       restoreAnswers(this);
+      this.stopWatchingTabs = watchOtherTabs(this);
       scorer.start();
       scorer.preload(this.definition);
       this.rescore();
@@ -1049,6 +1831,7 @@
     /** Stop listening to the scorer (the form left the page). */
     detach() {
       scorer.listeners.delete(this.onScorer);
+      this.stopWatchingTabs();
     }
     /**
      * @param {import("./notices.js").NoticeKind} kind
@@ -1062,10 +1845,14 @@
       this.lastSnapshot = null;
       resetInputs(this.form);
     }
-    /** After any change of an answer: save and score, once per real change. */
+    /** Empty the form and its record bar: a new record, nothing stored yet. */
+    startOver() {
+      openFresh(this);
+    }
+    /** After any change of an answer or of the record's label, assessor or date: save and score, once per real change. */
     changed() {
       const answers = collectAnswers(this.form);
-      const snapshot = JSON.stringify(answers);
+      const snapshot = snapshotOf(answers, readMeta(this.form));
       if (snapshot === this.lastSnapshot) return;
       this.lastSnapshot = snapshot;
       saveAnswers(this, answers);
@@ -1083,7 +1870,9 @@
           if (sequence === this.sequence) this.showReply(reply);
         },
         (error) => {
-          if (sequence === this.sequence) showScoringError(this.form, String(error.message || error));
+          if (sequence !== this.sequence) return;
+          showScoringError(this.form, String(error.message || error));
+          markStale(this.form);
         }
       );
     }
@@ -1093,12 +1882,15 @@
       if (reply.ok) {
         showReady(this.form);
         showResult(this.form, reply.result);
+        clearStale(this.form);
         performance.clearMarks("draaiboek:result");
         performance.mark("draaiboek:result", { detail: { instrument: this.id } });
       } else if (reply.kind === "answers") {
         markInvalid(this.form, reply.problems);
+        markStale(this.form);
       } else {
         showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));
+        markStale(this.form);
       }
     }
     /**
@@ -1113,6 +1905,9 @@
       );
       switch (action) {
         case "add-row":
+          if (rowsOf(table).length >= limitsOf(this.form).rows) {
+            return void this.notice("warning", TEXT.rowLimit(limitsOf(this.form).rows));
+          }
           addRow(table);
           return this.changed();
         case "remove-row":
@@ -1131,9 +1926,16 @@
         case "clear":
           if (!confirm(TEXT.confirmClear)) return;
           this.reset();
-          this.store?.removeItem(this.key);
           this.notice("info", TEXT.cleared);
           return this.changed();
+        case "new-record":
+          return newRecord(this);
+        case "duplicate-record":
+          return duplicateRecord(this);
+        case "delete-record":
+          return deleteRecord(this);
+        case "export-all":
+          return exportAll(this);
         case "clear-all":
           if (!confirm(TEXT.confirmClearAll)) return;
           this.page.clearAll(this.prefix);
@@ -1157,7 +1959,7 @@
       removeHandbookData(prefix);
       for (const mounted of forms) {
         if (!mounted.connected || mounted.prefix !== prefix) continue;
-        mounted.reset();
+        mounted.startOver();
         mounted.rescore();
       }
     }
@@ -1171,6 +1973,12 @@
     }
     for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
       if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
+    }
+    for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
+      if (overview instanceof HTMLElement) mountDevice(overview);
+    }
+    for (const comparison2 of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
+      if (comparison2 instanceof HTMLElement) mountCompare(comparison2);
     }
   }
   function watchPages() {

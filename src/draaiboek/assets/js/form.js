@@ -4,6 +4,7 @@
 
 import { all, one } from "./dom.js";
 import { formatNumber } from "./format.js";
+import { limitsOf } from "./limits.js";
 import { cellsOf, rowsOf, setRowCount } from "./rows.js";
 import { TEXT } from "./text.js";
 
@@ -146,7 +147,7 @@ export function applyAnswers(form, answers, { check = false } = {}) {
       problems.push(TEXT.unknownItem(id));
       continue;
     }
-    const problem = applyItem(node, itemText(node), value, check);
+    const problem = applyItem(node, itemText(node), value, check, limitsOf(form));
     if (problem) problems.push(problem);
   }
   return problems;
@@ -157,9 +158,10 @@ export function applyAnswers(form, answers, { check = false } = {}) {
  * @param {string} text
  * @param {unknown} value
  * @param {boolean} check
+ * @param {import("./limits.js").Limits} limits
  * @returns {string | null}
  */
-function applyItem(node, text, value, check) {
+function applyItem(node, text, value, check, limits) {
   switch (node.dataset.type) {
     case "choice": {
       const input = withValue(choicesOf(node), value);
@@ -184,11 +186,12 @@ function applyItem(node, text, value, check) {
     }
     case "text": {
       if (typeof value !== "string") return TEXT.notText(text);
+      if (value.length > limits.text) return TEXT.textTooLong(text, limits.text);
       if (!check) textArea(node).value = value;
       return null;
     }
     case "table":
-      return applyTable(node, text, value, check);
+      return applyTable(node, text, value, check, limits);
     default:
       return TEXT.unknownItem(node.dataset.item || "");
   }
@@ -199,12 +202,14 @@ function applyItem(node, text, value, check) {
  * @param {string} text
  * @param {unknown} rows
  * @param {boolean} check
+ * @param {import("./limits.js").Limits} limits
  * @returns {string | null}
  */
-function applyTable(node, text, rows, check) {
-  if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) {
-    return TEXT.notAList(text);
-  }
+function applyTable(node, text, rows, check, limits) {
+  if (!Array.isArray(rows)) return TEXT.notAList(text);
+  // Before anything else: a huge table is refused without reading it.
+  if (rows.length > limits.rows) return TEXT.tooManyRows(text, limits.rows);
+  if (rows.some((row) => !row || typeof row !== "object" || Array.isArray(row))) return TEXT.notAList(text);
   const template = /** @type {HTMLTemplateElement} */ (one(node, "[data-row-template]")).content;
   const columns = new Map(cellsOf(template).map((cell) => [cell.dataset.column, cell]));
   for (const row of /** @type {Record<string, unknown>[]} */ (rows)) {
@@ -219,6 +224,8 @@ function applyTable(node, text, rows, check) {
         if (problem) return problem;
       } else if (typeof value !== "string") {
         return TEXT.notText(label);
+      } else if (value.length > limits.text) {
+        return TEXT.textTooLong(label, limits.text);
       }
     }
   }
@@ -227,8 +234,10 @@ function applyTable(node, text, rows, check) {
   const rowNodes = rowsOf(node);
   rows.forEach((row, index) => {
     for (const cell of cellsOf(rowNodes[index])) {
-      const value = row[cell.dataset.column || ""];
-      if (value === undefined) continue;
+      // Own properties only: a column named 'constructor' must not find Object's.
+      const column = cell.dataset.column || "";
+      if (!Object.hasOwn(row, column)) continue;
+      const value = row[column];
       if (cell instanceof HTMLSelectElement) {
         const option = withValue(cell.options, value);
         if (option) option.selected = true;
@@ -264,10 +273,12 @@ export function resetInputs(form) {
   for (const input of /** @type {HTMLInputElement[]} */ (all(form, "input[type=radio], input[type=checkbox]"))) {
     input.checked = false;
   }
-  for (const input of /** @type {HTMLInputElement[]} */ (all(form, "input[type=number], input[type=text], textarea"))) {
+  // The record bar (label, assessor, date, which record) is not an answer.
+  const answerFields = (/** @type {string} */ selector) => all(form, selector).filter((node) => !node.closest("[data-records]"));
+  for (const input of /** @type {HTMLInputElement[]} */ (answerFields("input[type=number], input[type=text], textarea"))) {
     input.value = "";
   }
-  for (const select of /** @type {HTMLSelectElement[]} */ (all(form, "select"))) select.selectedIndex = 0;
+  for (const select of /** @type {HTMLSelectElement[]} */ (answerFields("select"))) select.selectedIndex = 0;
   for (const table of all(form, '[data-type="table"]')) setRowCount(table, 1);
   /** @type {HTMLInputElement} */ (one(form, 'input[type="file"][data-action="import"]')).value = "";
 }

@@ -3,16 +3,22 @@
 // keeps the little state a form has (the last answers sent, the newest score
 // request). Everything else lives in the module named for it.
 
-import { restoreAnswers, saveAnswers } from "./autosave.js";
+import { freshRecord, openFresh, restoreAnswers, saveAnswers, snapshotOf } from "./autosave.js";
 import { assetUrl } from "./base.js";
+import { exportAll } from "./bundle.js";
 import { collectAnswers, resetInputs } from "./form.js";
+import { applyTextLimit, limitsOf } from "./limits.js";
 import { showNotice } from "./notices.js";
 import { blankSheet, filledSheet, printSheet } from "./print.js";
 import { showResult } from "./result.js";
-import { addRow, removeRow } from "./rows.js";
+import { readMeta } from "./recordbar.js";
+import { deleteRecord, duplicateRecord, newRecord, switchRecord } from "./recordactions.js";
+import { addRow, removeRow, rowsOf } from "./rows.js";
 import { scorer } from "./scorer.js";
+import { clearStale, markStale } from "./stale.js";
 import { markInvalid, showReady, showScorerState, showScoringError } from "./status.js";
-import { KEY_PREFIX, storageArea } from "./storage.js";
+import { KEY_PREFIX, openStorage } from "./storage.js";
+import { watchOtherTabs } from "./tabs.js";
 import { TEXT } from "./text.js";
 import { exportFile, importFile } from "./transfer.js";
 
@@ -51,10 +57,21 @@ export class InstrumentForm {
     this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
     /** @type {string} every storage key of this handbook starts with it */
     this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
-    /** @type {string} where the answers are saved */
+    /** @type {string} where this version's records are saved (see records.js) */
     this.key = `${this.prefix}${this.id}:v${this.version}`;
+    const storage = openStorage(form.dataset.storage);
     /** @type {Storage | null} */
-    this.store = storageArea(form.dataset.storage);
+    this.store = storage.area;
+    /** false when the area is full: what it holds is shown, read-only */
+    this.writable = storage.writable;
+    /** @type {Set<string>} keys never to write to (a damaged record that could not be set aside) */
+    this.blocked = new Set();
+    /** @type {import("./autosave.js").CurrentRecord} the record the form shows */
+    this.record = freshRecord(this);
+    /** @type {HTMLElement | null} the one "storage is full" notice */
+    this.fullNotice = null;
+    /** @type {HTMLElement | null} the one "another tab changed this" notice */
+    this.tabNotice = null;
     this.sequence = 0;
     /** @type {string | null} */
     this.lastSnapshot = null;
@@ -66,6 +83,8 @@ export class InstrumentForm {
       const target = event.target;
       if (target instanceof HTMLInputElement && target.matches('input[type="file"][data-action="import"]')) {
         importFile(this, target);
+      } else if (target instanceof HTMLSelectElement && target.dataset.action === "record") {
+        switchRecord(this, target.value);
       } else {
         this.changed();
       }
@@ -83,7 +102,9 @@ export class InstrumentForm {
     scorer.listeners.add(this.onScorer);
     this.onScorer(scorer.state, scorer.reason);
     if (form.dataset.storage !== "none" && !this.store) this.notice("warning", TEXT.storageOff);
+    applyTextLimit(form);
     restoreAnswers(this);
+    this.stopWatchingTabs = watchOtherTabs(this);
     scorer.start();
     scorer.preload(this.definition);
     this.rescore();
@@ -96,6 +117,7 @@ export class InstrumentForm {
   /** Stop listening to the scorer (the form left the page). */
   detach() {
     scorer.listeners.delete(this.onScorer);
+    this.stopWatchingTabs();
   }
 
   /**
@@ -112,11 +134,16 @@ export class InstrumentForm {
     resetInputs(this.form);
   }
 
-  /** After any change of an answer: save and score, once per real change. */
+  /** Empty the form and its record bar: a new record, nothing stored yet. */
+  startOver() {
+    openFresh(this);
+  }
+
+  /** After any change of an answer or of the record's label, assessor or date: save and score, once per real change. */
   changed() {
     // A radio fires both input and change: the second finds nothing new to do.
     const answers = collectAnswers(this.form);
-    const snapshot = JSON.stringify(answers);
+    const snapshot = snapshotOf(answers, readMeta(this.form));
     if (snapshot === this.lastSnapshot) return;
     this.lastSnapshot = snapshot;
     saveAnswers(this, answers);
@@ -135,7 +162,9 @@ export class InstrumentForm {
         if (sequence === this.sequence) this.showReply(reply);
       },
       (error) => {
-        if (sequence === this.sequence) showScoringError(this.form, String(error.message || error));
+        if (sequence !== this.sequence) return;
+        showScoringError(this.form, String(error.message || error));
+        markStale(this.form);
       },
     );
   }
@@ -146,14 +175,17 @@ export class InstrumentForm {
     if (reply.ok) {
       showReady(this.form);
       showResult(this.form, reply.result);
+      clearStale(this.form);
       // For profiling and `make bench` (a PerformanceObserver sees every one);
       // only the latest stays in the buffer.
       performance.clearMarks("draaiboek:result");
       performance.mark("draaiboek:result", { detail: { instrument: this.id } });
     } else if (reply.kind === "answers") {
       markInvalid(this.form, reply.problems);
+      markStale(this.form);
     } else {
       showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));
+      markStale(this.form);
     }
   }
 
@@ -166,6 +198,9 @@ export class InstrumentForm {
     const table = /** @type {HTMLElement} */ (button.closest('[data-type="table"]'));
     switch (action) {
       case "add-row":
+        if (rowsOf(table).length >= limitsOf(this.form).rows) {
+          return void this.notice("warning", TEXT.rowLimit(limitsOf(this.form).rows));
+        }
         addRow(table);
         return this.changed();
       case "remove-row":
@@ -179,10 +214,18 @@ export class InstrumentForm {
         return printSheet(blankSheet(this.form, this.title), "blank");
       case "clear":
         if (!confirm(TEXT.confirmClear)) return;
+        // The record keeps its label; a record left with nothing is removed.
         this.reset();
-        this.store?.removeItem(this.key);
         this.notice("info", TEXT.cleared);
         return this.changed();
+      case "new-record":
+        return newRecord(this);
+      case "duplicate-record":
+        return duplicateRecord(this);
+      case "delete-record":
+        return deleteRecord(this);
+      case "export-all":
+        return exportAll(this);
       case "clear-all":
         if (!confirm(TEXT.confirmClearAll)) return;
         this.page.clearAll(this.prefix);

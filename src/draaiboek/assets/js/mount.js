@@ -2,6 +2,8 @@
 // Mounting: every instrument form on every page, also the pages that
 // mkdocs-material's instant navigation swaps in without a reload.
 
+import { mountCompare } from "./compare.js";
+import { mountDevice } from "./device.js";
 import { mountInstrument } from "./instrument.js";
 
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
@@ -21,7 +23,7 @@ const page = {
     removeHandbookData(prefix);
     for (const mounted of forms) {
       if (!mounted.connected || mounted.prefix !== prefix) continue;
-      mounted.reset();
+      mounted.startOver();
       mounted.rescore();
     }
   },
@@ -37,6 +39,12 @@ export function mountAll() {
   }
   for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
     if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
+  }
+  for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
+    if (overview instanceof HTMLElement) mountDevice(overview);
+  }
+  for (const comparison of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
+    if (comparison instanceof HTMLElement) mountCompare(comparison);
   }
 }
 

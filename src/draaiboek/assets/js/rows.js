@@ -30,8 +30,20 @@ export function emptyCell(cell) {
 export function setRowCount(table, count) {
   const list = one(table, "[data-row-list]");
   while (list.children.length > count) list.lastElementChild?.remove();
-  while (list.children.length < count) addRow(table, { focus: false });
+  // All missing rows in one insertion: one parse and one layout, however many.
+  const template = one(table, "[data-row-template]").innerHTML;
+  const missing = [];
+  for (let index = list.children.length; index < count; index++) missing.push(rowHtml(template, index));
+  if (missing.length) list.insertAdjacentHTML("beforeend", missing.join(""));
   for (const cell of cellsOf(list)) emptyCell(cell);
+}
+
+/**
+ * @param {string} template the row template's markup (our own build output)
+ * @param {number} index
+ */
+function rowHtml(template, index) {
+  return template.replaceAll("__ROW__", String(index)).replaceAll("__NUMBER__", String(index + 1));
 }
 
 /**
@@ -43,10 +55,7 @@ export function addRow(table, { focus = true } = {}) {
   const template = one(table, "[data-row-template]").innerHTML;
   const index = list.children.length;
   // The template is our own build output; only the row placeholders change.
-  list.insertAdjacentHTML(
-    "beforeend",
-    template.replaceAll("__ROW__", String(index)).replaceAll("__NUMBER__", String(index + 1)),
-  );
+  list.insertAdjacentHTML("beforeend", rowHtml(template, index));
   if (focus && list.lastElementChild) one(list.lastElementChild, "[data-column]").focus();
 }
 

@@ -132,13 +132,24 @@ class Scorer {
    * @returns {Promise<Reply>}
    */
   score(definition, answers) {
+    return /** @type {Promise<Reply>} */ (this.run("score", definition, answers));
+  }
+
+  /**
+   * Any operation of draaiboek_scoring.messages (score, compare, group).
+   * @param {string} op
+   * @param {string} definition URL of the instrument's compiled JSON
+   * @param {unknown} payload
+   * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
+   */
+  run(op, definition, payload) {
     if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
     const worker = this.worker;
     if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, definition, answers });
+      worker.postMessage({ id, op, definition, answers: payload });
     });
   }
 }

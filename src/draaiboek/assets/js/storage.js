@@ -24,6 +24,26 @@ export function storageArea(kind) {
   }
 }
 
+/**
+ * The storage area of the `storage` setting and whether it takes new data.
+ * A full area (the probe cannot be written) still gives back what it holds:
+ * answers saved earlier are shown, read-only, rather than hidden.
+ * @param {string | undefined} kind "local" | "session" | "none"
+ * @returns {{area: Storage | null, writable: boolean}}
+ */
+export function openStorage(kind) {
+  const area = storageArea(kind);
+  if (area) return { area, writable: true };
+  try {
+    const readable = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+    // Reading works although writing failed: the area is full, not blocked.
+    if (readable && readable.length >= 0 && keysOf(readable).length) return { area: readable, writable: false };
+  } catch {
+    // Blocked by the browser or a policy: nothing to read either.
+  }
+  return { area: null, writable: false };
+}
+
 /** @param {Storage} area */
 export function keysOf(area) {
   /** @type {string[]} */

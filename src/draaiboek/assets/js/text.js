@@ -33,7 +33,103 @@ export const TEXT = {
   storageOff:
     "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). " +
     "Bewaar ze als bestand als je later verder wilt.",
-  storageFull: "Je antwoorden konden niet bewaard worden: de opslag van deze browser is vol.",
+  storageFull:
+    "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden " +
+    "als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
+  storageFullReadOnly:
+    "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen " +
+    "kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
+  /** @param {string} key */
+  notSetAside: (key) =>
+    "Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden " +
+    `omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft ` +
+    "er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.",
+  staleResult:
+    "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet " +
+    "nakijken). Een vorig resultaat wordt niet meer getoond.",
+  /** @param {number} rows */
+  rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
+  /** @param {string} text @param {number} limit */
+  textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
+  /** @param {string} text @param {number} limit */
+  tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
+  unnamedRecord: "Zonder label",
+  compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
+  comparePick: "Kies minstens twee metingen.",
+  /** @param {number} count */
+  compared: (count) => `${count} metingen vergeleken.`,
+  compareScore: "Score",
+  compareChange: "Verandering (eerste → laatste)",
+  compareScores: "Scores naast elkaar",
+  compareAgreement: "Overeenstemming",
+  compareAll: "alle vragen",
+  /** @param {number} count */
+  compareDiffer: (count) => (count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`),
+  /**
+   * @param {string} where
+   * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
+   */
+  agreementLine: (where, figures) => {
+    if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
+    const same = Math.round((figures.exact || 0) * figures.n_items);
+    const near = Math.round((figures.within_one || 0) * figures.n_items);
+    const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
+    return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
+  },
+  openRecord: "Openen",
+  saveRecord: "Bewaren als bestand",
+  deleteRecord: "Verwijderen",
+  /** @param {string} name */
+  confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
+  noRecords: "Er zijn geen metingen bewaard op dit toestel.",
+  /** @param {string} when */
+  lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
+  neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
+  exportReminder:
+    "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat " +
+    "minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): " +
+    "wordt de browser gewist, dan blijft je bestand.",
+  notSavedYet: "(nog niet bewaard)",
+  /** @param {number} count */
+  recordCount: (count) =>
+    count === 0
+      ? "Nog geen metingen op dit toestel."
+      : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
+  newRecordStarted:
+    "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). " +
+    "De vorige meting blijft bewaard.",
+  /** @param {string} name */
+  duplicated: (name) =>
+    `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. ` +
+    "De vorige meting blijft ongewijzigd bewaard.",
+  discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
+  /** @param {string} name */
+  deleted: (name) => `Meting '${name}' is verwijderd.`,
+  undo: "Ongedaan maken",
+  /** @param {string} name */
+  undone: (name) => `Meting '${name}' is teruggezet.`,
+  changedElsewhere:
+    "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de " +
+    "antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
+  /** @param {string} label */
+  otherTabLabel: (label) => (label ? `${label} (ander tabblad)` : "(ander tabblad)"),
+  deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
+  updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
+  /** @param {string} name */
+  importedSeparately: (name) =>
+    `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
+  nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
+  /** @param {string} name */
+  bundleNeedsStorage: (name) =>
+    `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
+  /** @param {number} number */
+  bundleEntry: (number) => `meting ${number}`,
+  notAnEnvelope: "geen antwoordenset van het draaiboek",
+  /** @param {string} name @param {number} added @param {number} skipped */
+  bundleImported: (name, added, skipped) =>
+    `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` +
+    (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") +
+    ". Er is niets overschreven.",
   /** @param {string} key */
   damagedRecord: (key) =>
     "Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. " +

@@ -1,43 +1,63 @@
 // @ts-check
 // Answers as a file: export (the envelope of FORMAT.md "Answers file") and
-// import, checked first; nothing is overwritten without confirmation.
+// import, checked first; nothing is overwritten: a file loaded into a form
+// that holds answers becomes a record of its own. A bundle (several records)
+// is handled by bundle.js.
 
+import { BUNDLE_FORMAT, importBundle, markExported } from "./bundle.js";
 import { element } from "./dom.js";
 import { applyAnswers, collectAnswers } from "./form.js";
 import { timestamp } from "./format.js";
 import { showNotice } from "./notices.js";
+import { readMeta, writeMeta } from "./recordbar.js";
+import { isMapping, newRecordId, recordKey, savedMeta } from "./records.js";
 import { TEXT } from "./text.js";
 
 /** @typedef {import("./form.js").Answers} Answers */
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
 
 export const ANSWERS_FORMAT = "draaiboek-answers/1";
-const MAX_FILE_BYTES = 5_000_000;
+export const MAX_FILE_BYTES = 20_000_000;
 
 /**
  * The answers file of FORMAT.md: also what autosave stores.
  * @param {InstrumentForm} instrument
  * @param {Answers} [answers]
+ * @param {import("./records.js").Meta} [meta] the record's label, assessor, date
  */
-export function envelope(instrument, answers = collectAnswers(instrument.form)) {
+export function envelope(instrument, answers = collectAnswers(instrument.form), meta = readMeta(instrument.form)) {
   return {
     format: ANSWERS_FORMAT,
     instrument: instrument.id,
     version: instrument.version,
     answers,
-    meta: { saved_at: timestamp() },
+    meta: savedMeta(meta),
   };
 }
 
 /**
- * Download the answers as `<instrument>-<date>.json`.
- * @param {InstrumentForm} instrument
+ * A file name's part from free text: lower case, letters and digits.
+ * @param {string} text
  */
-export function exportFile(instrument) {
-  const json = JSON.stringify(envelope(instrument), null, 2);
+function fileNamePart(text) {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+}
+
+/**
+ * Offer a JSON text as a download.
+ * @param {string} json
+ * @param {string} name
+ */
+export function download(json, name) {
   const link = element("a", {
     href: URL.createObjectURL(new Blob([json + "\n"], { type: "application/json" })),
-    download: `${instrument.id}-${timestamp().slice(0, 10)}.json`,
+    download: name,
   });
   document.body.append(link);
   link.click();
@@ -45,9 +65,17 @@ export function exportFile(instrument) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
-/** @param {unknown} value @returns {value is Record<string, unknown>} */
-function isMapping(value) {
-  return Boolean(value) && typeof value === "object" && !Array.isArray(value);
+/**
+ * Download the answers as `<instrument>[-<label>]-<date>.json` (the
+ * observation date when there is one, else today).
+ * @param {InstrumentForm} instrument
+ */
+export function exportFile(instrument) {
+  const data = envelope(instrument);
+  const label = fileNamePart(data.meta.label || "");
+  const date = data.meta.date || timestamp().slice(0, 10);
+  download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
+  markExported(instrument.store, instrument.prefix);
 }
 
 /**
@@ -72,6 +100,7 @@ export async function importFile(instrument, input) {
   } catch {
     return notice("error", TEXT.importUnreadable(name));
   }
+  if (isMapping(data) && data.format === BUNDLE_FORMAT) return importBundle(instrument, data, name);
   if (!isMapping(data)) return notice("error", TEXT.importNotAnswers(name));
   // The envelope of FORMAT.md, or (like the scorer) a bare answers mapping.
   const isEnvelope = "format" in data || "answers" in data || "instrument" in data;
@@ -90,9 +119,16 @@ export async function importFile(instrument, input) {
     const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
     if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
   }
-  if (Object.keys(collectAnswers(form)).length && !confirm(TEXT.importConfirmOverwrite)) return;
+  const meta = isEnvelope && isMapping(data.meta) ? /** @type {import("./records.js").Meta} */ (data.meta) : {};
+  const separate = Object.keys(collectAnswers(form)).length > 0;
+  if (separate) {
+    // Never over the answers in the form: the file becomes a record of its own.
+    const id = newRecordId();
+    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+  }
   instrument.reset();
   applyAnswers(form, answers);
-  notice("info", TEXT.imported(name));
+  if (separate || Object.keys(meta).length) writeMeta(form, meta);
+  notice("info", separate ? TEXT.importedSeparately(name) : TEXT.imported(name));
   instrument.changed();
 }

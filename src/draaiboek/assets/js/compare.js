@@ -1,0 +1,166 @@
+// @ts-check
+// The comparison page `instrumenten/<id>/vergelijken/`: tick two or more
+// records of this device and/or load files (envelopes or bundles), and see
+// the scorer's comparison (draaiboek_scoring.compare): scores side by side
+// with their change, the answers that differ, agreement in plain Dutch.
+
+import { assetUrl } from "./base.js";
+import { element, one } from "./dom.js";
+import { formatNumber } from "./format.js";
+import { isMapping, listRecords, recordName } from "./records.js";
+import { scorer } from "./scorer.js";
+import { KEY_PREFIX, storageArea } from "./storage.js";
+import { TEXT } from "./text.js";
+
+/** @typedef {import("./records.js").Envelope} Envelope */
+/** @typedef {{id: string, name: string, envelope: Envelope}} Choice */
+
+/**
+ * Mount one `[data-compare]` page.
+ * @param {HTMLElement} root
+ */
+export function mountCompare(root) {
+  root.dataset.mounted = "";
+  const instrument = root.dataset.instrument || "";
+  const version = Number(root.dataset.version);
+  const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
+  const store = storageArea(root.dataset.storage);
+  const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
+  /** @type {Choice[]} */
+  const choices = store
+    ? listRecords(store, base, instrument, version).flatMap((entry) =>
+        entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : [],
+      )
+    : [];
+  const list = one(root, "[data-compare-records]");
+  const status = one(root, "[data-compare-status]");
+  const run = () => compareChosen(root, definition, choices, status);
+  const show = () => {
+    list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
+    if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
+  };
+  show();
+  one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
+    const input = /** @type {HTMLInputElement} */ (event.target);
+    for (const file of input.files || []) {
+      for (const [index, envelope] of (await readEnvelopes(file)).entries()) {
+        if (envelope.instrument !== instrument) continue;
+        choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope.meta, TEXT.unnamedRecord)}`, envelope });
+      }
+    }
+    input.value = "";
+    show();
+    for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
+      if (box instanceof HTMLInputElement) box.checked = true;
+    }
+    run();
+  });
+  scorer.listeners.add((state) => {
+    if (state === "ready") run();
+  });
+  scorer.start();
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {Choice} choice
+ * @param {number} index
+ * @param {() => void} run
+ */
+function checkbox(root, choice, index, run) {
+  const id = `${root.dataset.instrument}-compare-${index}`;
+  const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
+  box.addEventListener("change", run);
+  const line = element("p");
+  line.append(box, " ", element("label", { for: id }, choice.name));
+  return line;
+}
+
+/**
+ * The answer sets in a file: an envelope or a bundle.
+ * @param {File} file
+ * @returns {Promise<Envelope[]>}
+ */
+async function readEnvelopes(file) {
+  try {
+    const data = JSON.parse(await file.text());
+    const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
+    return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {string} definition
+ * @param {Choice[]} choices
+ * @param {HTMLElement} status
+ */
+async function compareChosen(root, definition, choices, status) {
+  const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map((box) =>
+    choices.find((choice) => choice.id === /** @type {HTMLElement} */ (box).dataset.compareRecord),
+  );
+  const chosen = /** @type {Choice[]} */ (ticked.filter(Boolean));
+  const output = one(root, "[data-compare-output]");
+  if (chosen.length < 2) {
+    output.replaceChildren();
+    status.textContent = TEXT.comparePick;
+    return;
+  }
+  if (scorer.state !== "ready") {
+    status.textContent = TEXT.loading;
+    return;
+  }
+  const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
+  if (!reply.ok) {
+    output.replaceChildren();
+    status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
+    return;
+  }
+  status.textContent = TEXT.compared(chosen.length);
+  output.replaceChildren(...comparison(reply.result, chosen));
+}
+
+/**
+ * @param {any} result the scorer's comparison
+ * @param {Choice[]} chosen
+ */
+function comparison(result, chosen) {
+  const scores = element("table", { class: "db-compare-scores" });
+  const head = element("tr");
+  head.append(element("th", { scope: "col" }, TEXT.compareScore));
+  for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
+  head.append(element("th", { scope: "col" }, TEXT.compareChange));
+  scores.append(element("caption", {}, TEXT.compareScores), head);
+  for (const [id, score] of Object.entries(/** @type {Record<string, any>} */ (result.scores))) {
+    const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
+    row.append(element("th", { scope: "row" }, id));
+    for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
+    const change = score.change;
+    row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
+    scores.append(row);
+  }
+  const agreement = element("div", { class: "db-compare-agreement" });
+  agreement.append(element("h2", {}, TEXT.compareAgreement));
+  for (const [key, figures] of Object.entries(/** @type {Record<string, any>} */ (result.agreement))) {
+    const line = element("p", {
+      "data-agreement": key,
+      "data-exact": JSON.stringify(figures.exact),
+      "data-within-one": JSON.stringify(figures.within_one),
+      "data-kappa": JSON.stringify(figures.kappa),
+      "data-n-items": JSON.stringify(figures.n_items),
+    });
+    line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
+    agreement.append(line);
+  }
+  const differ = Object.entries(/** @type {Record<string, any>} */ (result.items)).filter(([, item]) => item.differ);
+  const items = element("div", { class: "db-compare-items" });
+  items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
+  const list = element("ul");
+  for (const [id, item] of differ) {
+    list.append(element("li", { "data-compare-item": id }, `${id}: ${item.values.map((/** @type {unknown} */ value) => (value === null ? "–" : JSON.stringify(value))).join(" → ")}`));
+  }
+  items.append(list);
+  return [scores, agreement, items];
+}

@@ -1,0 +1,134 @@
+// @ts-check
+// "Op dit toestel": every record of this handbook in this browser, across
+// instruments, to open, save as a file or delete; when answers were last
+// saved to a file, and once, quietly, a reminder when that is long ago.
+
+import { handbookRecords, markExported } from "./bundle.js";
+import { element, one } from "./dom.js";
+import { formatDate } from "./format.js";
+import { recordIdOf } from "./records.js";
+import { KEY_PREFIX, storageArea } from "./storage.js";
+import { TEXT } from "./text.js";
+import { download } from "./transfer.js";
+
+/** The handbook's own rule: save answers to a file at least every 14 days. */
+const REMIND_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
+
+/** @typedef {{title: string, href: string}} InstrumentLink */
+
+/** @param {string} iso */
+function dateOf(iso) {
+  const time = Date.parse(iso || "");
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
+/**
+ * Mount one `[data-device]` overview.
+ * @param {HTMLElement} root
+ */
+export function mountDevice(root) {
+  root.dataset.mounted = "";
+  const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
+  const store = storageArea(root.dataset.storage);
+  /** @type {Record<string, InstrumentLink>} */
+  const instruments = JSON.parse(root.dataset.instruments || "{}");
+  const render = () => showDevice(root, store, prefix, instruments, render);
+  render();
+  window.addEventListener("storage", (event) => {
+    if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
+  });
+}
+
+/**
+ * @param {HTMLElement} root
+ * @param {Storage | null} store
+ * @param {string} prefix
+ * @param {Record<string, InstrumentLink>} instruments
+ * @param {() => void} render
+ */
+function showDevice(root, store, prefix, instruments, render) {
+  const body = one(root, "[data-device-records]");
+  const records = store ? handbookRecords(store, prefix) : [];
+  records.sort((a, b) => (b.envelope.meta?.saved_at || "").localeCompare(a.envelope.meta?.saved_at || ""));
+  body.replaceChildren(
+    ...records.map(({ key, envelope }) => {
+      const meta = envelope.meta || {};
+      const link = instruments[envelope.instrument];
+      const saved = dateOf(meta.saved_at || "");
+      const row = element("tr", { "data-device-record": key });
+      row.append(
+        element("td", {}, meta.label || TEXT.unnamedRecord),
+        element("td", {}, link ? link.title : envelope.instrument),
+        element("td", {}, meta.date || "—"),
+        element("td", {}, saved ? formatDate(saved) : "—"),
+      );
+      const actions = element("td");
+      const base = `${prefix}${envelope.instrument}:v${envelope.version}`;
+      if (link) {
+        const open = element("a", { href: link.href, class: "md-button", "data-action": "open-record" }, TEXT.openRecord);
+        open.addEventListener("click", () => {
+          // The form opens the record this tab asks for (see autosave.js).
+          try {
+            sessionStorage.setItem(`${base}:open`, recordIdOf(base, key) || "0");
+          } catch {
+            // Then the form opens its newest record.
+          }
+        });
+        actions.append(open);
+      }
+      const save = element("button", { type: "button", class: "md-button", "data-action": "export-record" }, TEXT.saveRecord);
+      save.addEventListener("click", () => {
+        download(JSON.stringify(envelope, null, 2), `${envelope.instrument}-${meta.date || "meting"}.json`);
+        markExported(store, prefix);
+        render();
+      });
+      const remove = element("button", { type: "button", class: "md-button", "data-action": "delete-device-record" }, TEXT.deleteRecord);
+      remove.addEventListener("click", () => {
+        if (!confirm(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord))) return;
+        store?.removeItem(key);
+        render();
+      });
+      actions.append(save, remove);
+      row.append(actions);
+      return row;
+    }),
+  );
+  if (!records.length) {
+    const row = element("tr");
+    row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+    body.append(row);
+  }
+  const oldest = records.map(({ envelope }) => dateOf(envelope.meta?.saved_at || "")?.getTime() ?? Date.now());
+  showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
+}
+
+/**
+ * When answers were last saved to a file; a reminder, once, when long ago.
+ * @param {HTMLElement} root
+ * @param {Storage | null} store
+ * @param {string} prefix
+ * @param {number | null} oldest when the oldest record was saved (null: no records)
+ */
+function showExported(root, store, prefix, oldest) {
+  const exported = dateOf(store?.getItem(`${prefix}exported`) || "");
+  one(root, "[data-device-exported]").textContent = exported
+    ? TEXT.lastExported(formatDate(exported))
+    : TEXT.neverExported;
+  const reminder = one(root, "[data-device-reminder]");
+  // Due when answers have waited 14 days for a file: since the last file, or
+  // (never saved to a file) since the oldest record.
+  const since = exported ? exported.getTime() : oldest;
+  const due = oldest !== null && since !== null && Date.now() - since > REMIND_AFTER_MS;
+  const remindedKey = `${prefix}reminded`;
+  const reminded = dateOf(store?.getItem(remindedKey) || "");
+  if (!due) return reminder.replaceChildren();
+  // Once: shown on this page until it closes, then not again for 14 days.
+  if (reminder.childElementCount) return;
+  if (reminded && Date.now() - reminded.getTime() < REMIND_AFTER_MS) return;
+  reminder.append(element("p", { class: "db-notice db-notice-info", role: "status", "data-device-remind": "" }, TEXT.exportReminder));
+  try {
+    store?.setItem(remindedKey, new Date().toISOString());
+  } catch {
+    // The reminder may then come again: harmless.
+  }
+}
