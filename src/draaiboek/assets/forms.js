@@ -41,6 +41,12 @@
   function timestamp() {
     return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d+Z$/, "Z");
   }
+  function formatDay(day) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    if (!match) return day;
+    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long" }).format(date);
+  }
 
   // src/draaiboek/assets/js/rows.js
   function cellsOf(row) {
@@ -169,6 +175,14 @@
     /** @param {string} date */
     printDate: (date) => `Ingevuld op ${date}`,
     printAnswers: "Antwoorden",
+    printClient: "Cliënt (naam of code)",
+    printAssessor: "Assessor",
+    printObserved: "Datum van de observatie",
+    printNotes: "Notities",
+    /** @param {string} handbook @param {string} version */
+    printInstrument: (handbook, version) => `${handbook} · versie ${version} van dit instrument`,
+    printNotComputed: "Het resultaat kon hier niet berekend worden: de rekenmodule werkte niet op deze pagina (bijvoorbeeld omdat het handboek als bestand geopend is). De antwoorden hierboven zijn wel volledig. Open het handboek via een webserver om het resultaat te zien en af te drukken.",
+    printStale: "Let op: niet elk antwoord kon meegeteld worden (een antwoord valt buiten het bereik). Het resultaat hieronder hoort bij de laatste geldige antwoorden.",
     noAnswer: "—"
   };
 
@@ -628,13 +642,49 @@
       delete document.documentElement.dataset.dbPrint;
     });
   }
+  function recordMeta(form) {
+    const scope = form.closest(".db-instrument-wrap") || form;
+    const value = (name) => {
+      const input = scope.querySelector(`input[data-record="${name}"]`);
+      return input instanceof HTMLInputElement ? input.value.trim() : "";
+    };
+    return { label: value("label"), assessor: value("assessor"), date: value("date") };
+  }
+  function sheetHead(form, title) {
+    const head = element("header", { class: "db-print-head" });
+    head.append(
+      element("h1", {}, title),
+      element(
+        "p",
+        { class: "db-print-instrument" },
+        `${TEXT.printInstrument(document.title.split(" - ").pop() || "", form.dataset.version || "")}`
+      )
+    );
+    const meta = recordMeta(form);
+    const table = element("table", { class: "db-print-meta" });
+    for (const [label, text] of [
+      [TEXT.printClient, meta.label],
+      [TEXT.printAssessor, meta.assessor],
+      [TEXT.printObserved, meta.date ? formatDay(meta.date) : ""]
+    ]) {
+      const row = element("tr");
+      row.append(element("th", { scope: "row" }, label), element("td", {}, text));
+      table.append(row);
+    }
+    head.append(table);
+    const intro = form.querySelector(".db-intro");
+    if (intro) head.append(intro.cloneNode(true));
+    return head;
+  }
   function blankSheet(form, title) {
     const clone = (
       /** @type {HTMLElement} */
       form.cloneNode(true)
     );
     clone.classList.remove("db-instrument");
-    for (const node of clone.querySelectorAll("[data-result], .db-actions, .db-status, [data-notices], .db-privacy")) {
+    for (const node of clone.querySelectorAll(
+      "[data-result], [data-summary], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption"
+    )) {
       node.remove();
     }
     for (const node of all(clone, "[hidden]")) node.hidden = false;
@@ -665,15 +715,23 @@
       list.replaceChildren();
       for (let i = 0; i < 5; i++) list.insertAdjacentHTML("beforeend", template.innerHTML);
     }
+    for (const section of all(clone, ".db-section-grid")) {
+      for (const radio of all(section, "input[type=radio]")) {
+        radio.replaceWith(element("span", { class: "db-tick", "aria-hidden": "true" }));
+      }
+      const notes = element("div", { class: "db-print-notes" });
+      notes.append(element("span", {}, TEXT.printNotes));
+      section.append(notes);
+    }
     for (const node of clone.querySelectorAll("button, template")) node.remove();
     const sheet = element("div", { class: "db-print-blank" });
-    sheet.append(element("h1", {}, title), clone);
+    sheet.append(sheetHead(form, title), clone);
     return sheet;
   }
   function filledSheet(form, title) {
     const sheet = element("div", { class: "db-print-filled" });
     sheet.append(
-      element("h1", {}, title),
+      sheetHead(form, title),
       element("p", { class: "db-print-date" }, TEXT.printDate(formatDate(/* @__PURE__ */ new Date()))),
       element("h2", {}, TEXT.printAnswers)
     );
@@ -684,12 +742,21 @@
       const list = element("dl", { class: "db-print-answers" });
       for (const node of all(section, "[data-item]")) {
         if (node.hidden) continue;
-        list.append(element("dt", {}, itemText(node)));
+        const pair = element("div", { class: "db-print-answer" });
+        pair.append(element("dt", {}, itemText(node)));
         const answer = element("dd");
         describeAnswer(node, answer);
-        list.append(answer);
+        pair.append(answer);
+        list.append(pair);
       }
       sheet.append(list);
+    }
+    sheet.append(resultCopy(form));
+    return sheet;
+  }
+  function resultCopy(form) {
+    if (form.dataset.scorer !== "ready") {
+      return element("p", { class: "db-print-no-result" }, TEXT.printNotComputed);
     }
     const result = (
       /** @type {HTMLElement} */
@@ -699,8 +766,10 @@
     for (const node of result.querySelectorAll("[hidden]")) node.remove();
     for (const node of result.querySelectorAll("[id]")) node.removeAttribute("id");
     result.removeAttribute("aria-labelledby");
-    sheet.append(result);
-    return sheet;
+    if (form.querySelector("[data-item][aria-invalid]")) {
+      result.prepend(element("p", { class: "db-print-stale" }, TEXT.printStale));
+    }
+    return result;
   }
   function describeAnswer(node, target) {
     const labelOf = (input) => input.dataset.label || input.value;

@@ -99,5 +99,18 @@ export const TEXT = {
   /** @param {string} date */
   printDate: (date) => `Ingevuld op ${date}`,
   printAnswers: "Antwoorden",
+  printClient: "Cliënt (naam of code)",
+  printAssessor: "Assessor",
+  printObserved: "Datum van de observatie",
+  printNotes: "Notities",
+  /** @param {string} handbook @param {string} version */
+  printInstrument: (handbook, version) => `${handbook} · versie ${version} van dit instrument`,
+  printNotComputed:
+    "Het resultaat kon hier niet berekend worden: de rekenmodule werkte niet op deze pagina " +
+    "(bijvoorbeeld omdat het handboek als bestand geopend is). De antwoorden hierboven zijn wel volledig. " +
+    "Open het handboek via een webserver om het resultaat te zien en af te drukken.",
+  printStale:
+    "Let op: niet elk antwoord kon meegeteld worden (een antwoord valt buiten het bereik). " +
+    "Het resultaat hieronder hoort bij de laatste geldige antwoorden.",
   noAnswer: "—",
 };
