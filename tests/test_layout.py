@@ -189,10 +189,14 @@ def open_sheet(page: Page, action: str) -> None:
     page.emulate_media(media="print")
 
 
-def print_pdf(page: Page, action: str) -> bytes:
-    """The sheet as A4 PDF (Chromium fires afterprint, which removes the sheet)."""
-    open_sheet(page, action)
+def a4(page: Page) -> bytes:
+    """The open sheet as A4 PDF (Chromium fires afterprint, which removes the sheet)."""
     return page.pdf(format="A4", print_background=True)
+
+
+def print_pdf(page: Page, action: str) -> bytes:
+    open_sheet(page, action)
+    return a4(page)
 
 
 def page_fills(pdf: bytes) -> list[float]:
@@ -243,7 +247,7 @@ def test_a_filled_sam_prints_on_four_pages_at_most(hb_page: Page, handbook: tupl
         expect(sheet.locator(".db-print-meta")).to_contain_text(label)
     expect(sheet).to_contain_text("vertrekpunt")
     expect(sheet).not_to_contain_text("Nog niets ingevuld")
-    assert_flows(page_fills(print_pdf(hb_page, "print")), 4, "SAM ingevuld")
+    assert_flows(page_fills(a4(hb_page)), 4, "SAM ingevuld")
 
 
 def test_a_blank_sam_is_an_observation_sheet_of_three_pages_at_most(
@@ -254,7 +258,7 @@ def test_a_blank_sam_is_an_observation_sheet_of_three_pages_at_most(
     sheet = hb_page.locator("#db-print-sheet")
     expect(sheet.locator(".db-print-meta")).to_contain_text("Assessor")
     expect(sheet.locator(".db-grid-row").first.locator(".db-tick")).to_have_count(4)
-    assert_flows(page_fills(print_pdf(hb_page, "print-blank")), 3, "SAM leeg")
+    assert_flows(page_fills(a4(hb_page)), 3, "SAM leeg")
 
 
 def test_the_print_header_takes_the_records_metadata(hb_page: Page, handbook: tuple[Path, str]) -> None:
