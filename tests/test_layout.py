@@ -21,7 +21,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.sitelib import ROOT, draaiboek
 from tests.test_browser import (
     QuietHandler,
-    axe_violations,
     block_other_origins,
     browser,  # noqa: F401  (a fixture, used by name)
     screenshots,  # noqa: F401  (a fixture, used by name)
@@ -160,7 +159,9 @@ WIDEST_ELEMENT = """(width) => {
 }"""
 
 
-def test_a_rubric_becomes_one_card_per_indicator_on_a_phone(hb_page: Page, handbook: tuple[Path, str]) -> None:
+def test_a_rubric_becomes_one_card_per_indicator_on_a_phone(
+    hb_page: Page, handbook: tuple[Path, str]
+) -> None:
     hb_page.set_viewport_size({"width": 390, "height": 800})
     hb_page.goto(f"{handbook[1]}/{SAM}")
     first = hb_page.locator("tr.db-grid-row").first
@@ -229,14 +230,18 @@ def assert_flows(fills: list[float], most: int, what: str) -> None:
     assert all(fill >= 0.25 for fill in fills[:-1]), f"{what}: a page under a quarter full: {fills}"
 
 
-def test_a_filled_profile_prints_on_two_pages_at_most(hb_page: Page, handbook: tuple[Path, str]) -> None:
+def test_a_filled_profile_prints_on_two_pages_at_most(
+    hb_page: Page, handbook: tuple[Path, str]
+) -> None:
     open_ready(hb_page, f"{handbook[1]}/{PROFILE}")
     fill_profile(hb_page)
     expect(hb_page.locator("[data-progress]")).not_to_have_text("Nog niets ingevuld.")
     assert_flows(page_fills(print_pdf(hb_page, "print")), 2, "digitaal-profiel ingevuld")
 
 
-def test_a_filled_sam_prints_on_four_pages_at_most(hb_page: Page, handbook: tuple[Path, str]) -> None:
+def test_a_filled_sam_prints_on_four_pages_at_most(
+    hb_page: Page, handbook: tuple[Path, str]
+) -> None:
     open_ready(hb_page, f"{handbook[1]}/{SAM}")
     fill_sam(hb_page)
     expect(hb_page.locator('[data-score="profiel_kern"]')).not_to_have_attribute("data-value", "")
@@ -261,7 +266,9 @@ def test_a_blank_sam_is_an_observation_sheet_of_three_pages_at_most(
     assert_flows(page_fills(a4(hb_page)), 3, "SAM leeg")
 
 
-def test_the_print_header_takes_the_records_metadata(hb_page: Page, handbook: tuple[Path, str]) -> None:
+def test_the_print_header_takes_the_records_metadata(
+    hb_page: Page, handbook: tuple[Path, str]
+) -> None:
     """The records bar (issue 12) gives label, assessor and date; the sheet prints them."""
     open_ready(hb_page, f"{handbook[1]}/{PROFILE}")
     fill_profile(hb_page)
@@ -296,3 +303,25 @@ def test_from_a_folder_the_print_says_the_result_was_not_computed(
     sheet = page.locator("#db-print-sheet")
     expect(sheet).to_contain_text("kon hier niet berekend worden")
     expect(sheet).not_to_contain_text("Nog niets ingevuld")
+
+
+def test_screenshots_of_the_sam_on_a_phone_at_the_desk_and_on_paper(
+    hb_page: Page,
+    handbook: tuple[Path, str],
+    screenshots: Path,  # noqa: F811
+) -> None:
+    """Not a check of looks: it keeps the README's pictures true to the product."""
+    open_ready(hb_page, f"{handbook[1]}/{SAM}")
+    fill_sam(hb_page)
+    expect(hb_page.locator('[data-score="profiel_kern"]')).not_to_have_attribute("data-value", "")
+    grid = hb_page.locator('[data-section="initiatief"]')
+    grid.scroll_into_view_if_needed()
+    hb_page.screenshot(path=str(screenshots / "sam-bureau.png"))
+    hb_page.set_viewport_size({"width": 390, "height": 844})
+    grid.scroll_into_view_if_needed()
+    hb_page.screenshot(path=str(screenshots / "sam-telefoon.png"))
+    open_sheet(hb_page, "print")
+    hb_page.set_viewport_size({"width": 794, "height": 1123})
+    hb_page.screenshot(path=str(screenshots / "sam-afdruk.png"))
+    for name in ("sam-bureau.png", "sam-telefoon.png", "sam-afdruk.png"):
+        assert (screenshots / name).stat().st_size > 10_000
