@@ -325,3 +325,30 @@ def test_screenshots_of_the_sam_on_a_phone_at_the_desk_and_on_paper(
     hb_page.screenshot(path=str(screenshots / "sam-afdruk.png"))
     for name in ("sam-bureau.png", "sam-telefoon.png", "sam-afdruk.png"):
         assert (screenshots / name).stat().st_size > 10_000
+
+
+def test_the_summary_stays_in_view_updates_and_never_hides_the_focus(
+    hb_page: Page, handbook: tuple[Path, str]
+) -> None:
+    hb_page.set_viewport_size({"width": 390, "height": 700})
+    open_ready(hb_page, f"{handbook[1]}/{SAM}")
+    summary = hb_page.locator("[data-summary]")
+    hb_page.locator('input[name="sw_helpen"]').nth(2).check()
+    expect(summary.locator("[data-summary-progress]")).to_have_text("1 van 35")
+    fill_sam(hb_page)
+    expect(summary.locator("[data-summary-scores]")).to_contain_text("Kerncompetenties")
+    # Half-way down the form, the bar is on screen.
+    hb_page.locator('[data-section="flexibiliteit"]').scroll_into_view_if_needed()
+    box = summary.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 700 and box["y"] > 350
+    # Tab through a whole section: every focused element stays clear of the bar.
+    hb_page.locator('input[name="fl_taak"]').first.focus()
+    for _ in range(12):
+        hb_page.keyboard.press("Tab")
+        focused = hb_page.evaluate(
+            """() => { const r = document.activeElement.getBoundingClientRect();
+                       const b = document.querySelector('[data-summary]').getBoundingClientRect();
+                       return document.querySelector('[data-summary]').contains(document.activeElement)
+                              || r.bottom <= b.top || r.top >= b.bottom; }"""
+        )
+        assert focused, "the focused element is under the summary bar"

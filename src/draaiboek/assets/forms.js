@@ -122,6 +122,15 @@
     /** @param {number} answered @param {number} total */
     progress: (answered, total) => total === 0 ? "Dit formulier heeft geen vragen om te tellen." : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
     nothingYet: "Nog niets ingevuld.",
+    /** @param {number} answered @param {number} total */
+    summaryProgress: (answered, total) => `${answered} van ${total}`,
+    summaryPending: "uitkomst: voorlopig",
+    /** @param {string} label */
+    summaryOutcome: (label) => `uitkomst: ${label}`,
+    /** @param {number} count */
+    summaryFlags: (count) => count === 1 ? "1 signaal" : `${count} signalen`,
+    /** @param {number} count */
+    summaryStale: (count) => `${count === 1 ? "1 antwoord valt" : `${count} antwoorden vallen`} buiten het bereik: het resultaat telt het niet mee.`,
     storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
     storageFull: "Je antwoorden konden niet bewaard worden: de opslag van deze browser is vol.",
     /** @param {string} key */
@@ -889,6 +898,8 @@
     fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
     fillList(form, region.querySelector("[data-missing]"), result.missing_required);
     for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+    showRefused(form, 0);
+    showSummary(form, result);
   }
   function showScores(region, result) {
     for (const output of all(region, "[data-score]")) {
@@ -918,6 +929,52 @@
       })
     );
     box.hidden = !(ids && ids.length);
+  }
+  function showSummary(form, result) {
+    const summary = form.querySelector("[data-summary]");
+    if (!(summary instanceof HTMLElement)) return;
+    const region = one(form, "[data-result]");
+    one(summary, "[data-summary-progress]").textContent = result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total);
+    const charted = new Set(
+      all(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" "))
+    );
+    const parts = [];
+    for (const output of all(region, "[data-score]")) {
+      const id = output.dataset.score || "";
+      if (charted.has(id) || output.dataset.value === "") continue;
+      const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
+      const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
+      const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
+      parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
+    }
+    one(summary, "[data-summary-scores]").textContent = parts.join(" · ");
+    const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
+    const outcome = shown ? one(shown, ".db-outcome-label strong").textContent || "" : "";
+    const hasOutcomes = region.querySelector("[data-outcome]") !== null;
+    one(summary, "[data-summary-outcome]").textContent = outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : "";
+    one(summary, "[data-summary-flags]").textContent = result.flags.length ? TEXT.summaryFlags(result.flags.length) : "";
+  }
+  function showRefused(form, count) {
+    const stale = form.querySelector("[data-summary-stale]");
+    if (stale instanceof HTMLElement) {
+      stale.hidden = count === 0;
+      stale.textContent = count ? TEXT.summaryStale(count) : "";
+    }
+    const region = form.querySelector("[data-result]");
+    if (region instanceof HTMLElement) {
+      if (count) region.dataset.stale = "";
+      else delete region.dataset.stale;
+    }
+  }
+  function watchFocus(form) {
+    form.addEventListener("focusin", (event) => {
+      const summary = form.querySelector("[data-summary]");
+      const target = event.target;
+      if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
+      const bar = summary.getBoundingClientRect();
+      const box = target.getBoundingClientRect();
+      if (box.bottom > bar.top && box.top < bar.bottom) window.scrollBy(0, box.bottom - bar.top + 16);
+    });
   }
 
   // src/draaiboek/assets/js/scorer.js
@@ -1077,6 +1134,7 @@
       this.lastSnapshot = null;
       form.dataset.mounted = "";
       form.addEventListener("submit", (event) => event.preventDefault());
+      watchFocus(form);
       form.addEventListener("input", () => this.changed());
       form.addEventListener("change", (event) => {
         const target = event.target;
@@ -1156,6 +1214,7 @@
         performance.mark("draaiboek:result", { detail: { instrument: this.id } });
       } else if (reply.kind === "answers") {
         markInvalid(this.form, reply.problems);
+        showRefused(this.form, reply.problems.length);
       } else {
         showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));
       }

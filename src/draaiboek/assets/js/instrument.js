@@ -8,7 +8,7 @@ import { assetUrl } from "./base.js";
 import { collectAnswers, resetInputs } from "./form.js";
 import { showNotice } from "./notices.js";
 import { blankSheet, filledSheet, printSheet } from "./print.js";
-import { showResult } from "./result.js";
+import { showRefused, showResult, watchFocus } from "./result.js";
 import { addRow, removeRow } from "./rows.js";
 import { scorer } from "./scorer.js";
 import { markInvalid, showReady, showScorerState, showScoringError } from "./status.js";
@@ -61,6 +61,7 @@ export class InstrumentForm {
     form.dataset.mounted = "";
 
     form.addEventListener("submit", (event) => event.preventDefault());
+    watchFocus(form);
     form.addEventListener("input", () => this.changed());
     form.addEventListener("change", (event) => {
       const target = event.target;
@@ -152,6 +153,7 @@ export class InstrumentForm {
       performance.mark("draaiboek:result", { detail: { instrument: this.id } });
     } else if (reply.kind === "answers") {
       markInvalid(this.form, reply.problems);
+      showRefused(this.form, reply.problems.length);
     } else {
       showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));
     }

@@ -27,6 +27,17 @@ export const TEXT = {
       ? "Dit formulier heeft geen vragen om te tellen."
       : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
   nothingYet: "Nog niets ingevuld.",
+  /** @param {number} answered @param {number} total */
+  summaryProgress: (answered, total) => `${answered} van ${total}`,
+  summaryPending: "uitkomst: voorlopig",
+  /** @param {string} label */
+  summaryOutcome: (label) => `uitkomst: ${label}`,
+  /** @param {number} count */
+  summaryFlags: (count) => (count === 1 ? "1 signaal" : `${count} signalen`),
+  /** @param {number} count */
+  summaryStale: (count) =>
+    `${count === 1 ? "1 antwoord valt" : `${count} antwoorden vallen`} buiten het bereik: ` +
+    "het resultaat telt het niet mee.",
   storageOff:
     "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). " +
     "Bewaar ze als bestand als je later verder wilt.",
