@@ -8,6 +8,7 @@ test, as in test_browser.py (whose fixtures are reused).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -352,3 +353,21 @@ def test_the_summary_stays_in_view_updates_and_never_hides_the_focus(
                               || r.bottom <= b.top || r.top >= b.bottom; }"""
         )
         assert focused, "the focused element is under the summary bar"
+
+
+# -- search ----------------------------------------------------------------------------
+
+
+def test_search_indexes_questions_not_result_panels_options_or_descriptors(
+    handbook: tuple[Path, str],
+) -> None:
+    docs = json.loads((handbook[0] / "search" / "search_index.json").read_text())["docs"]
+    text = "\n".join(doc["title"] + " " + doc["text"] for doc in docs)
+    # The item texts of the SAM stay findable ...
+    assert "Collega's helpen" in text or "Collega&#x27;s helpen" in text
+    # ... its level descriptors, option labels, result panel and status line do not.
+    assert "Helpt collega" not in text
+    assert "Nog niets ingevuld" not in text
+    assert "Rekenmodule wordt geladen" not in text
+    assert "Naar het resultaat" not in text
+    assert not [doc["location"] for doc in docs if doc["title"] == "Resultaat"]
