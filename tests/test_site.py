@@ -95,7 +95,7 @@ def test_forms_carry_the_dom_hooks(site: Path) -> None:
         'data-band-for="middelen"',
         'data-outcome="doorverwijzen"',
         'data-flag="geen_middelen"',
-        'button type="button" class="md-button" data-action="export"',
+        'button type="button" class="md-button md-button--primary" data-action="export"',
         'type="file"',
         'data-action="import"',
         'data-action="print"',

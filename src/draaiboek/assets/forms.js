@@ -51,6 +51,12 @@
   function timestamp() {
     return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d+Z$/, "Z");
   }
+  function formatDay(day) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+    if (!match) return day;
+    const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+    return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long" }).format(date);
+  }
 
   // src/draaiboek/assets/js/storage.js
   var KEY_PREFIX = "draaiboek";
@@ -175,6 +181,15 @@
     /** @param {number} answered @param {number} total */
     provisional: (answered, total) => `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
     nothingYet: "Nog niets ingevuld.",
+    /** @param {number} answered @param {number} total */
+    summaryProgress: (answered, total) => `${answered} van ${total}`,
+    summaryPending: "uitkomst: voorlopig",
+    /** @param {string} label */
+    summaryOutcome: (label) => `uitkomst: ${label}`,
+    /** @param {number} count */
+    summaryFlags: (count) => count === 1 ? "1 signaal" : `${count} signalen`,
+    /** @param {number} count */
+    summaryStale: (count) => `${count === 1 ? "1 antwoord valt" : `${count} antwoorden vallen`} buiten het bereik: het resultaat telt het niet mee.`,
     storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
     storageFull: "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
     storageFullReadOnly: "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
@@ -298,6 +313,14 @@
     /** @param {string} date */
     printDate: (date) => `Ingevuld op ${date}`,
     printAnswers: "Antwoorden",
+    printClient: "Cliënt (naam of code)",
+    printAssessor: "Assessor",
+    printObserved: "Datum van de observatie",
+    printNotes: "Notities",
+    /** @param {string} handbook @param {string} version */
+    printInstrument: (handbook, version) => `${handbook} · versie ${version} van dit instrument`,
+    printNotComputed: "Het resultaat kon hier niet berekend worden: de rekenmodule werkte niet op deze pagina (bijvoorbeeld omdat het handboek als bestand geopend is). De antwoorden hierboven zijn wel volledig. Open het handboek via een webserver om het resultaat te zien en af te drukken.",
+    printStale: "Let op: niet elk antwoord kon meegeteld worden (een antwoord valt buiten het bereik). Het resultaat hieronder hoort bij de laatste geldige antwoorden.",
     noAnswer: "—"
   };
 
@@ -1367,13 +1390,49 @@
       delete document.documentElement.dataset.dbPrint;
     });
   }
+  function recordMeta(form) {
+    const scope = form.closest(".db-instrument-wrap") || form;
+    const value = (name) => {
+      const input = scope.querySelector(`input[data-record="${name}"]`);
+      return input instanceof HTMLInputElement ? input.value.trim() : "";
+    };
+    return { label: value("label"), assessor: value("assessor"), date: value("date") };
+  }
+  function sheetHead(form, title) {
+    const head = element("header", { class: "db-print-head" });
+    head.append(
+      element("h1", {}, title),
+      element(
+        "p",
+        { class: "db-print-instrument" },
+        `${TEXT.printInstrument(document.title.split(" - ").pop() || "", form.dataset.version || "")}`
+      )
+    );
+    const meta = recordMeta(form);
+    const table = element("table", { class: "db-print-meta" });
+    for (const [label, text] of [
+      [TEXT.printClient, meta.label],
+      [TEXT.printAssessor, meta.assessor],
+      [TEXT.printObserved, meta.date ? formatDay(meta.date) : ""]
+    ]) {
+      const row = element("tr");
+      row.append(element("th", { scope: "row" }, label), element("td", {}, text));
+      table.append(row);
+    }
+    head.append(table);
+    const intro = form.querySelector(".db-intro");
+    if (intro) head.append(intro.cloneNode(true));
+    return head;
+  }
   function blankSheet(form, title) {
     const clone = (
       /** @type {HTMLElement} */
       form.cloneNode(true)
     );
     clone.classList.remove("db-instrument");
-    for (const node of clone.querySelectorAll("[data-result], .db-actions, .db-status, [data-notices], .db-privacy")) {
+    for (const node of clone.querySelectorAll(
+      "[data-result], [data-summary], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption"
+    )) {
       node.remove();
     }
     for (const node of all(clone, "[hidden]")) node.hidden = false;
@@ -1404,15 +1463,23 @@
       list.replaceChildren();
       for (let i = 0; i < 5; i++) list.insertAdjacentHTML("beforeend", template.innerHTML);
     }
+    for (const section of all(clone, ".db-section-grid")) {
+      for (const radio of all(section, "input[type=radio]")) {
+        radio.replaceWith(element("span", { class: "db-tick", "aria-hidden": "true" }));
+      }
+      const notes = element("div", { class: "db-print-notes" });
+      notes.append(element("span", {}, TEXT.printNotes));
+      section.append(notes);
+    }
     for (const node of clone.querySelectorAll("button, template")) node.remove();
     const sheet = element("div", { class: "db-print-blank" });
-    sheet.append(element("h1", {}, title), clone);
+    sheet.append(sheetHead(form, title), clone);
     return sheet;
   }
   function filledSheet(form, title) {
     const sheet = element("div", { class: "db-print-filled" });
     sheet.append(
-      element("h1", {}, title),
+      sheetHead(form, title),
       element("p", { class: "db-print-date" }, TEXT.printDate(formatDate(/* @__PURE__ */ new Date()))),
       element("h2", {}, TEXT.printAnswers)
     );
@@ -1423,12 +1490,21 @@
       const list = element("dl", { class: "db-print-answers" });
       for (const node of all(section, "[data-item]")) {
         if (node.hidden) continue;
-        list.append(element("dt", {}, itemText(node)));
+        const pair = element("div", { class: "db-print-answer" });
+        pair.append(element("dt", {}, itemText(node)));
         const answer = element("dd");
         describeAnswer(node, answer);
-        list.append(answer);
+        pair.append(answer);
+        list.append(pair);
       }
       sheet.append(list);
+    }
+    sheet.append(resultCopy(form));
+    return sheet;
+  }
+  function resultCopy(form) {
+    if (form.dataset.scorer !== "ready") {
+      return element("p", { class: "db-print-no-result" }, TEXT.printNotComputed);
     }
     const result = (
       /** @type {HTMLElement} */
@@ -1438,8 +1514,10 @@
     for (const node of result.querySelectorAll("[hidden]")) node.remove();
     for (const node of result.querySelectorAll("[id]")) node.removeAttribute("id");
     result.removeAttribute("aria-labelledby");
-    sheet.append(result);
-    return sheet;
+    if (form.querySelector("[data-item][aria-invalid]")) {
+      result.prepend(element("p", { class: "db-print-stale" }, TEXT.printStale));
+    }
+    return result;
   }
   function describeAnswer(node, target) {
     const labelOf = (input) => input.dataset.label || input.value;
@@ -1493,108 +1571,6 @@
       default:
         target.textContent = TEXT.noAnswer;
     }
-  }
-
-  // src/draaiboek/assets/js/chart.js
-  var ROW_HEIGHT = 34;
-  var LABEL_WIDTH = 220;
-  var BAR_WIDTH = 300;
-  function svg(chart, tag, attributes, text = "") {
-    const node = document.createElementNS(chart.namespaceURI, tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-    if (text) node.textContent = text;
-    return node;
-  }
-  function drawChart(figure, result) {
-    const region = (
-      /** @type {HTMLElement} */
-      figure.closest("[data-result]")
-    );
-    const ids = (figure.dataset.chartScores || "").split(" ");
-    const chart = (
-      /** @type {SVGSVGElement} */
-      figure.querySelector("svg")
-    );
-    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH + BAR_WIDTH + 90} ${ids.length * ROW_HEIGHT + 8}`);
-    const title = svg(chart, "title", {}, one(figure, "figcaption").textContent || "");
-    const rows = ids.map((id, index) => {
-      const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
-      const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
-      const output = one(block, "[data-score]");
-      const value = result.scores[id]?.value;
-      const min = Number(output.dataset.min ?? 0);
-      const max = Number(output.dataset.max ?? NaN);
-      const y = index * ROW_HEIGHT + 4;
-      const group = svg(chart, "g", { class: "db-chart-row" });
-      group.append(svg(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
-      group.append(svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: BAR_WIDTH, height: 22, class: "db-chart-track" }));
-      if (typeof value === "number" && Number.isFinite(max) && max > min) {
-        const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
-        group.append(
-          svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: share * BAR_WIDTH, height: 22, class: "db-chart-bar" })
-        );
-      }
-      group.append(
-        svg(chart, "text", { x: LABEL_WIDTH + BAR_WIDTH + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
-      );
-      return group;
-    });
-    chart.replaceChildren(title, ...rows);
-  }
-
-  // src/draaiboek/assets/js/result.js
-  function showResult(form, result) {
-    const hidden = new Set(result.hidden);
-    const hiddenSections = new Set(result.hidden_sections || []);
-    for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
-    for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
-    const region = one(form, "[data-result]");
-    showProgress(form, region, result);
-    showScores(region, result);
-    const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
-    for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
-    for (const node of all(region, "[data-outcome-pending]")) node.hidden = !result.outcome_pending;
-    const raised = new Set(result.flags.map((flag) => flag.id));
-    for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
-    fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
-    fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
-    fillList(form, region.querySelector("[data-missing]"), result.missing_required);
-    for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
-  }
-  function showProgress(form, region, result) {
-    form.dataset.complete = String(result.complete);
-    const { answered, total, complete } = result;
-    one(region, "[data-progress]").textContent = answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total);
-    for (const node of all(region, "[data-provisional]")) node.hidden = complete || answered === 0;
-  }
-  function showScores(region, result) {
-    for (const output of all(region, "[data-score]")) {
-      const id = output.dataset.score || "";
-      const score = result.scores[id] || { value: null };
-      const decimals = output.dataset.decimals === void 0 ? null : Number(output.dataset.decimals);
-      const value = score.value;
-      const empty = value === null || value === void 0;
-      output.dataset.value = empty ? "" : JSON.stringify(value);
-      output.textContent = empty ? "–" : formatNumber(value, decimals);
-      const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
-      band.textContent = score.band_label ? score.band_label : "";
-      if (score.band) band.dataset.band = score.band;
-      else delete band.dataset.band;
-      for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
-        advice.hidden = advice.dataset.band !== score.band;
-      }
-    }
-  }
-  function fillList(form, box, ids) {
-    if (!(box instanceof HTMLElement)) return;
-    const list = one(box, "[data-list]");
-    list.replaceChildren(
-      ...(ids || []).map((id) => {
-        const node = findItem(form, id);
-        return element("li", {}, node ? itemText(node) : id);
-      })
-    );
-    box.hidden = !(ids && ids.length);
   }
 
   // src/draaiboek/assets/js/recordactions.js
@@ -1663,6 +1639,156 @@
       }
     ]);
     setTimeout(() => box.remove(), UNDO_MS);
+  }
+
+  // src/draaiboek/assets/js/chart.js
+  var ROW_HEIGHT = 34;
+  var LABEL_WIDTH = 220;
+  var BAR_WIDTH = 300;
+  function svg(chart, tag, attributes, text = "") {
+    const node = document.createElementNS(chart.namespaceURI, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+    if (text) node.textContent = text;
+    return node;
+  }
+  function drawChart(figure, result) {
+    const region = (
+      /** @type {HTMLElement} */
+      figure.closest("[data-result]")
+    );
+    const ids = (figure.dataset.chartScores || "").split(" ");
+    const chart = (
+      /** @type {SVGSVGElement} */
+      figure.querySelector("svg")
+    );
+    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH + BAR_WIDTH + 90} ${ids.length * ROW_HEIGHT + 8}`);
+    const title = svg(chart, "title", {}, one(figure, "figcaption").textContent || "");
+    const rows = ids.map((id, index) => {
+      const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
+      const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
+      const output = one(block, "[data-score]");
+      const value = result.scores[id]?.value;
+      const min = Number(output.dataset.min ?? 0);
+      const max = Number(output.dataset.max ?? NaN);
+      const y = index * ROW_HEIGHT + 4;
+      const group = svg(chart, "g", { class: "db-chart-row" });
+      group.append(svg(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
+      group.append(svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: BAR_WIDTH, height: 22, class: "db-chart-track" }));
+      if (typeof value === "number" && Number.isFinite(max) && max > min) {
+        const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
+        group.append(
+          svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: share * BAR_WIDTH, height: 22, class: "db-chart-bar" })
+        );
+      }
+      group.append(
+        svg(chart, "text", { x: LABEL_WIDTH + BAR_WIDTH + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
+      );
+      return group;
+    });
+    chart.replaceChildren(title, ...rows);
+  }
+
+  // src/draaiboek/assets/js/result.js
+  function showResult(form, result) {
+    const hidden = new Set(result.hidden);
+    const hiddenSections = new Set(result.hidden_sections || []);
+    for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
+    for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
+    const region = one(form, "[data-result]");
+    showProgress(form, region, result);
+    showScores(region, result);
+    const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
+    for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
+    for (const node of all(region, "[data-outcome-pending]")) node.hidden = !result.outcome_pending;
+    const raised = new Set(result.flags.map((flag) => flag.id));
+    for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
+    fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
+    fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
+    fillList(form, region.querySelector("[data-missing]"), result.missing_required);
+    for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+    showRefused(form, 0);
+    showSummary(form, result);
+  }
+  function showProgress(form, region, result) {
+    form.dataset.complete = String(result.complete);
+    const { answered, total, complete } = result;
+    one(region, "[data-progress]").textContent = answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total);
+    for (const node of all(region, "[data-provisional]")) node.hidden = complete || answered === 0;
+  }
+  function showScores(region, result) {
+    for (const output of all(region, "[data-score]")) {
+      const id = output.dataset.score || "";
+      const score = result.scores[id] || { value: null };
+      const decimals = output.dataset.decimals === void 0 ? null : Number(output.dataset.decimals);
+      const value = score.value;
+      const empty = value === null || value === void 0;
+      output.dataset.value = empty ? "" : JSON.stringify(value);
+      output.textContent = empty ? "–" : formatNumber(value, decimals);
+      const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
+      band.textContent = score.band_label ? score.band_label : "";
+      if (score.band) band.dataset.band = score.band;
+      else delete band.dataset.band;
+      for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
+        advice.hidden = advice.dataset.band !== score.band;
+      }
+    }
+  }
+  function fillList(form, box, ids) {
+    if (!(box instanceof HTMLElement)) return;
+    const list = one(box, "[data-list]");
+    list.replaceChildren(
+      ...(ids || []).map((id) => {
+        const node = findItem(form, id);
+        return element("li", {}, node ? itemText(node) : id);
+      })
+    );
+    box.hidden = !(ids && ids.length);
+  }
+  function showSummary(form, result) {
+    const summary = form.querySelector("[data-summary]");
+    if (!(summary instanceof HTMLElement)) return;
+    const region = one(form, "[data-result]");
+    one(summary, "[data-summary-progress]").textContent = result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total);
+    const charted = new Set(
+      all(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" "))
+    );
+    const parts = [];
+    for (const output of all(region, "[data-score]")) {
+      const id = output.dataset.score || "";
+      if (charted.has(id) || output.dataset.value === "") continue;
+      const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
+      const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
+      const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
+      parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
+    }
+    one(summary, "[data-summary-scores]").textContent = parts.join(" · ");
+    const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
+    const outcome = shown ? one(shown, ".db-outcome-label strong").textContent || "" : "";
+    const hasOutcomes = region.querySelector("[data-outcome]") !== null;
+    one(summary, "[data-summary-outcome]").textContent = outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : "";
+    one(summary, "[data-summary-flags]").textContent = result.flags.length ? TEXT.summaryFlags(result.flags.length) : "";
+  }
+  function showRefused(form, count) {
+    const stale = form.querySelector("[data-summary-stale]");
+    if (stale instanceof HTMLElement) {
+      stale.hidden = count === 0;
+      stale.textContent = count ? TEXT.summaryStale(count) : "";
+    }
+    const region = form.querySelector("[data-result]");
+    if (region instanceof HTMLElement) {
+      if (count) region.dataset.stale = "";
+      else delete region.dataset.stale;
+    }
+  }
+  function watchFocus(form) {
+    form.addEventListener("focusin", (event) => {
+      const summary = form.querySelector("[data-summary]");
+      const target = event.target;
+      if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
+      const bar = summary.getBoundingClientRect();
+      const box = target.getBoundingClientRect();
+      if (box.bottom > bar.top && box.top < bar.bottom) window.scrollBy(0, box.bottom - bar.top + 16);
+    });
   }
 
   // src/draaiboek/assets/js/stale.js
@@ -1796,6 +1922,7 @@
       this.lastSnapshot = null;
       form.dataset.mounted = "";
       form.addEventListener("submit", (event) => event.preventDefault());
+      watchFocus(form);
       form.addEventListener("input", () => this.changed());
       form.addEventListener("change", (event) => {
         const target = event.target;
@@ -1887,6 +2014,7 @@
         performance.mark("draaiboek:result", { detail: { instrument: this.id } });
       } else if (reply.kind === "answers") {
         markInvalid(this.form, reply.problems);
+        showRefused(this.form, reply.problems.length);
         markStale(this.form);
       } else {
         showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));

@@ -24,3 +24,15 @@ export function formatDate(date) {
 export function timestamp() {
   return new Date().toISOString().replace(/\.\d+Z$/, "Z");
 }
+
+/**
+ * A calendar day (YYYY-MM-DD, as a date input gives it) in words: "20 november
+ * 2026". Read as a local date, so no time zone moves it to the day before.
+ * @param {string} day
+ */
+export function formatDay(day) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long" }).format(date);
+}

@@ -10,9 +10,9 @@ import { collectAnswers, resetInputs } from "./form.js";
 import { applyTextLimit, limitsOf } from "./limits.js";
 import { showNotice } from "./notices.js";
 import { blankSheet, filledSheet, printSheet } from "./print.js";
-import { showResult } from "./result.js";
 import { readMeta } from "./recordbar.js";
 import { deleteRecord, duplicateRecord, newRecord, switchRecord } from "./recordactions.js";
+import { showRefused, showResult, watchFocus } from "./result.js";
 import { addRow, removeRow, rowsOf } from "./rows.js";
 import { scorer } from "./scorer.js";
 import { clearStale, markStale } from "./stale.js";
@@ -78,6 +78,7 @@ export class InstrumentForm {
     form.dataset.mounted = "";
 
     form.addEventListener("submit", (event) => event.preventDefault());
+    watchFocus(form);
     form.addEventListener("input", () => this.changed());
     form.addEventListener("change", (event) => {
       const target = event.target;
@@ -182,6 +183,7 @@ export class InstrumentForm {
       performance.mark("draaiboek:result", { detail: { instrument: this.id } });
     } else if (reply.kind === "answers") {
       markInvalid(this.form, reply.problems);
+      showRefused(this.form, reply.problems.length);
       markStale(this.form);
     } else {
       showScoringError(this.form, reply.problems.map((problem) => problem.message).join("; "));

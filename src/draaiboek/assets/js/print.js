@@ -4,7 +4,7 @@
 
 import { all, element, one } from "./dom.js";
 import { choicesOf, itemText, readCell, readItem } from "./form.js";
-import { formatDate, formatNumber } from "./format.js";
+import { formatDate, formatDay, formatNumber } from "./format.js";
 import { cellsOf, rowsOf } from "./rows.js";
 import { TEXT } from "./text.js";
 
@@ -32,15 +32,70 @@ export function watchPrint() {
 }
 
 /**
- * The form with every question shown and nothing filled in, with room to
- * write in tables.
+ * What the records bar (issue 12) says about this answer set: the client's
+ * name or code, the assessor and the day of the observation. Read from the
+ * DOM hooks when they are on the page; empty otherwise.
+ * @param {HTMLFormElement} form
+ */
+function recordMeta(form) {
+  const scope = form.closest(".db-instrument-wrap") || form;
+  /** @param {string} name */
+  const value = (name) => {
+    const input = scope.querySelector(`input[data-record="${name}"]`);
+    return input instanceof HTMLInputElement ? input.value.trim() : "";
+  };
+  return { label: value("label"), assessor: value("assessor"), date: value("date") };
+}
+
+/**
+ * The sheet's heading: the instrument with its version, the handbook, and
+ * lines for who was observed, by whom and when (filled in from the record, or
+ * left blank to write on).
+ * @param {HTMLFormElement} form
+ * @param {string} title
+ */
+function sheetHead(form, title) {
+  const head = element("header", { class: "db-print-head" });
+  head.append(
+    element("h1", {}, title),
+    element(
+      "p",
+      { class: "db-print-instrument" },
+      `${TEXT.printInstrument(document.title.split(" - ").pop() || "", form.dataset.version || "")}`,
+    ),
+  );
+  const meta = recordMeta(form);
+  const table = element("table", { class: "db-print-meta" });
+  for (const [label, text] of [
+    [TEXT.printClient, meta.label],
+    [TEXT.printAssessor, meta.assessor],
+    [TEXT.printObserved, meta.date ? formatDay(meta.date) : ""],
+  ]) {
+    const row = element("tr");
+    row.append(element("th", { scope: "row" }, label), element("td", {}, text));
+    table.append(row);
+  }
+  head.append(table);
+  // The instrument's introduction carries what a reader of the paper must
+  // know too (for the SAM: which indicators are a starting point to calibrate).
+  const intro = form.querySelector(".db-intro");
+  if (intro) head.append(intro.cloneNode(true));
+  return head;
+}
+
+/**
+ * The form with every question shown and nothing filled in: rubric grids as
+ * an observation sheet (a tick box per level, room for notes), tables with
+ * rows to write in, fields as boxes.
  * @param {HTMLFormElement} form
  * @param {string} title
  */
 export function blankSheet(form, title) {
   const clone = /** @type {HTMLElement} */ (form.cloneNode(true));
   clone.classList.remove("db-instrument");
-  for (const node of clone.querySelectorAll("[data-result], .db-actions, .db-status, [data-notices], .db-privacy")) {
+  for (const node of clone.querySelectorAll(
+    "[data-result], [data-summary], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption",
+  )) {
     node.remove();
   }
   for (const node of all(clone, "[hidden]")) node.hidden = false;
@@ -57,21 +112,31 @@ export function blankSheet(form, title) {
     list.replaceChildren();
     for (let i = 0; i < 5; i++) list.insertAdjacentHTML("beforeend", template.innerHTML);
   }
+  for (const section of all(clone, ".db-section-grid")) {
+    // On paper a level is ticked, not clicked: a box instead of the radio.
+    for (const radio of all(section, "input[type=radio]")) {
+      radio.replaceWith(element("span", { class: "db-tick", "aria-hidden": "true" }));
+    }
+    const notes = element("div", { class: "db-print-notes" });
+    notes.append(element("span", {}, TEXT.printNotes));
+    section.append(notes);
+  }
   for (const node of clone.querySelectorAll("button, template")) node.remove();
   const sheet = element("div", { class: "db-print-blank" });
-  sheet.append(element("h1", {}, title), clone);
+  sheet.append(sheetHead(form, title), clone);
   return sheet;
 }
 
 /**
- * A summary of the filled form: the date, every visible answer, the result.
+ * A summary of the filled form: who, by whom and when, every visible answer
+ * (each question kept with its answer), and the result, or why there is none.
  * @param {HTMLFormElement} form
  * @param {string} title
  */
 export function filledSheet(form, title) {
   const sheet = element("div", { class: "db-print-filled" });
   sheet.append(
-    element("h1", {}, title),
+    sheetHead(form, title),
     element("p", { class: "db-print-date" }, TEXT.printDate(formatDate(new Date()))),
     element("h2", {}, TEXT.printAnswers),
   );
@@ -82,20 +147,40 @@ export function filledSheet(form, title) {
     const list = element("dl", { class: "db-print-answers" });
     for (const node of all(section, "[data-item]")) {
       if (node.hidden) continue;
-      list.append(element("dt", {}, itemText(node)));
+      // A <div> in a <dl> groups a question with its answer, so a page break
+      // never falls between them.
+      const pair = element("div", { class: "db-print-answer" });
+      pair.append(element("dt", {}, itemText(node)));
       const answer = element("dd");
       describeAnswer(node, answer);
-      list.append(answer);
+      pair.append(answer);
+      list.append(pair);
     }
     sheet.append(list);
+  }
+  sheet.append(resultCopy(form));
+  return sheet;
+}
+
+/**
+ * The result region as the page shows it, or, when the scorer never ran on
+ * this page (file://, an old browser), a sentence that says so: "nog niets
+ * ingevuld" under a filled form would be false.
+ * @param {HTMLFormElement} form
+ */
+function resultCopy(form) {
+  if (form.dataset.scorer !== "ready") {
+    return element("p", { class: "db-print-no-result" }, TEXT.printNotComputed);
   }
   const result = /** @type {HTMLElement} */ (one(form, "[data-result]").cloneNode(true));
   result.removeAttribute("aria-live");
   for (const node of result.querySelectorAll("[hidden]")) node.remove();
   for (const node of result.querySelectorAll("[id]")) node.removeAttribute("id");
   result.removeAttribute("aria-labelledby");
-  sheet.append(result);
-  return sheet;
+  if (form.querySelector("[data-item][aria-invalid]")) {
+    result.prepend(element("p", { class: "db-print-stale" }, TEXT.printStale));
+  }
+  return result;
 }
 
 /**

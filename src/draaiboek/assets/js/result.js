@@ -34,6 +34,8 @@ export function showResult(form, result) {
   fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
   fillList(form, region.querySelector("[data-missing]"), result.missing_required);
   for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+  showRefused(form, 0);
+  showSummary(form, result);
 }
 
 /**
@@ -94,4 +96,77 @@ function fillList(form, box, ids) {
     }),
   );
   box.hidden = !(ids && ids.length);
+}
+
+/**
+ * The summary bar: progress, the scores that are not drawn in a chart (with
+ * their band), the outcome or that it is still provisional, and the number of
+ * raised flags.
+ * @param {HTMLFormElement} form
+ * @param {Result} result
+ */
+function showSummary(form, result) {
+  const summary = form.querySelector("[data-summary]");
+  if (!(summary instanceof HTMLElement)) return;
+  const region = one(form, "[data-result]");
+  one(summary, "[data-summary-progress]").textContent =
+    result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total);
+  const charted = new Set(
+    all(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" ")),
+  );
+  const parts = [];
+  for (const output of all(region, "[data-score]")) {
+    const id = output.dataset.score || "";
+    if (charted.has(id) || output.dataset.value === "") continue;
+    const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
+    const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
+    const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
+    parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
+  }
+  one(summary, "[data-summary-scores]").textContent = parts.join(" · ");
+  const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
+  const outcome = shown ? (one(shown, ".db-outcome-label strong").textContent || "") : "";
+  const hasOutcomes = region.querySelector("[data-outcome]") !== null;
+  one(summary, "[data-summary-outcome]").textContent = outcome
+    ? TEXT.summaryOutcome(outcome)
+    : hasOutcomes && result.answered > 0
+      ? TEXT.summaryPending
+      : "";
+  one(summary, "[data-summary-flags]").textContent = result.flags.length ? TEXT.summaryFlags(result.flags.length) : "";
+}
+
+/**
+ * Answers the scorer refused (a number out of range): said in the summary,
+ * where the person is looking, and the result region is marked as not using
+ * them. An empty count clears it.
+ * @param {HTMLFormElement} form
+ * @param {number} count
+ */
+export function showRefused(form, count) {
+  const stale = form.querySelector("[data-summary-stale]");
+  if (stale instanceof HTMLElement) {
+    stale.hidden = count === 0;
+    stale.textContent = count ? TEXT.summaryStale(count) : "";
+  }
+  const region = form.querySelector("[data-result]");
+  if (region instanceof HTMLElement) {
+    if (count) region.dataset.stale = "";
+    else delete region.dataset.stale;
+  }
+}
+
+/**
+ * Keep the focused field out from under the sticky summary (WCAG 2.2, 2.4.11):
+ * when focus lands behind the bar, scroll it into the free part of the screen.
+ * @param {HTMLFormElement} form
+ */
+export function watchFocus(form) {
+  form.addEventListener("focusin", (event) => {
+    const summary = form.querySelector("[data-summary]");
+    const target = event.target;
+    if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
+    const bar = summary.getBoundingClientRect();
+    const box = target.getBoundingClientRect();
+    if (box.bottom > bar.top && box.top < bar.bottom) window.scrollBy(0, box.bottom - bar.top + 16);
+  });
 }

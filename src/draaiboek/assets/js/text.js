@@ -30,6 +30,17 @@ export const TEXT = {
   provisional: (answered, total) =>
     `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
   nothingYet: "Nog niets ingevuld.",
+  /** @param {number} answered @param {number} total */
+  summaryProgress: (answered, total) => `${answered} van ${total}`,
+  summaryPending: "uitkomst: voorlopig",
+  /** @param {string} label */
+  summaryOutcome: (label) => `uitkomst: ${label}`,
+  /** @param {number} count */
+  summaryFlags: (count) => (count === 1 ? "1 signaal" : `${count} signalen`),
+  /** @param {number} count */
+  summaryStale: (count) =>
+    `${count === 1 ? "1 antwoord valt" : `${count} antwoorden vallen`} buiten het bereik: ` +
+    "het resultaat telt het niet mee.",
   storageOff:
     "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). " +
     "Bewaar ze als bestand als je later verder wilt.",
@@ -198,5 +209,18 @@ export const TEXT = {
   /** @param {string} date */
   printDate: (date) => `Ingevuld op ${date}`,
   printAnswers: "Antwoorden",
+  printClient: "Cliënt (naam of code)",
+  printAssessor: "Assessor",
+  printObserved: "Datum van de observatie",
+  printNotes: "Notities",
+  /** @param {string} handbook @param {string} version */
+  printInstrument: (handbook, version) => `${handbook} · versie ${version} van dit instrument`,
+  printNotComputed:
+    "Het resultaat kon hier niet berekend worden: de rekenmodule werkte niet op deze pagina " +
+    "(bijvoorbeeld omdat het handboek als bestand geopend is). De antwoorden hierboven zijn wel volledig. " +
+    "Open het handboek via een webserver om het resultaat te zien en af te drukken.",
+  printStale:
+    "Let op: niet elk antwoord kon meegeteld worden (een antwoord valt buiten het bereik). " +
+    "Het resultaat hieronder hoort bij de laatste geldige antwoorden.",
   noAnswer: "—",
 };
