@@ -228,6 +228,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             add_page(
                 f"{pages}/{instrument_id}/vergelijken.md", renderer.compare_page(instrument_id)
             )
+            add_page(f"{pages}/{instrument_id}/groep.md", renderer.group_page(instrument_id))
             files.append(
                 File.generated(
                     config,

@@ -28,6 +28,7 @@ from draaiboek.checker import ResolvedOption
 from draaiboek.loader import Catalog, FaqDefinition, InstrumentDefinition
 from draaiboek.numbers import format_number
 from draaiboek_scoring.answers import MAX_TABLE_ROWS, MAX_TEXT_LENGTH
+from draaiboek_scoring.group import DEFAULT_MIN_GROUP
 from draaiboek_scoring.instrument import Instrument
 from draaiboek_scoring.scoring import score
 
@@ -462,6 +463,16 @@ class Renderer:
             site_id=self.site_id,
             storage=self.storage,
             definition_file=definition.file_name,
+        )
+
+    def group_page(self, instrument_id: str) -> str:
+        """Markdown of the generated page ``instrumenten/<id>/groep.md``: the group overview."""
+        definition = self.catalog.instruments[instrument_id]
+        return self.env.get_template("group-page.md").render(
+            id=definition.id,
+            model=definition.model,
+            definition_file=definition.file_name,
+            min_group=DEFAULT_MIN_GROUP,
         )
 
     def device_page(self, link: Callable[[str], str]) -> str:

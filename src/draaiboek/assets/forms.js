@@ -258,7 +258,7 @@
     /** @param {string} name */
     bundleNeedsStorage: (name) => `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
     /** @param {number} number */
-    bundleEntry: (number) => `meting ${number}`,
+    bundleEntry: (number2) => `meting ${number2}`,
     notAnEnvelope: "geen antwoordenset van het draaiboek",
     /** @param {string} name @param {number} added @param {number} skipped */
     bundleImported: (name, added, skipped) => `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` + (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") + ". Er is niets overschreven.",
@@ -639,8 +639,8 @@
         cell.id = domId;
         if (label instanceof HTMLLabelElement) label.htmlFor = domId;
       }
-      for (const number of row.querySelectorAll("[data-row-number]")) {
-        number.textContent = String(index + 1);
+      for (const number2 of row.querySelectorAll("[data-row-number]")) {
+        number2.textContent = String(index + 1);
       }
     });
   }
@@ -1190,6 +1190,204 @@
       store?.setItem(remindedKey, (/* @__PURE__ */ new Date()).toISOString());
     } catch {
     }
+  }
+
+  // src/draaiboek/assets/js/group.js
+  var GROUP_TEXT = {
+    none: "Nog geen antwoorden geladen.",
+    loaded: (n, skipped) => `${n} ${n === 1 ? "ingevuld formulier" : "ingevulde formulieren"} geladen.` + (skipped ? ` ${skipped} ${skipped === 1 ? "bestand hoorde" : "bestanden hoorden"} niet bij dit instrument of ${skipped === 1 ? "was" : "waren"} onleesbaar en ${skipped === 1 ? "werd" : "werden"} overgeslagen.` : ""),
+    suppressed: (n, min) => `${n} ${n === 1 ? "ingevuld formulier" : "ingevulde formulieren"}. Het overzicht verschijnt vanaf ${min} formulieren, zodat niemand te herkennen is.`,
+    count: (n) => `Aantal deelnemers: ${n}`,
+    questions: "Antwoorden per vraag",
+    scores: "Scores",
+    flags: "Aandachtspunten",
+    outcomes: "Uitkomsten",
+    answered: (n) => `${n} ${n === 1 ? "antwoord" : "antwoorden"}`,
+    spread: (median, min, max, mean) => `mediaan ${median}, van ${min} tot ${max} (gemiddelde ${mean})`,
+    pending: (n) => `Nog geen uitkomst: ${n}`,
+    raised: (n, of) => `${n} van ${of}`,
+    noFlags: "Geen aandachtspunten."
+  };
+  function mountGroup(root) {
+    root.dataset.mounted = "";
+    const instrument = root.dataset.instrument || "";
+    const minGroup = Number(root.dataset.minGroup) || 3;
+    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
+    const records = [];
+    let skipped = 0;
+    const labels = fetch(definition).then((response) => response.json()).then(readLabels, () => emptyLabels());
+    const status = one(root, "[data-group-status]");
+    const output = one(root, "[data-group-output]");
+    const run = () => showGroup(definition, records, skipped, minGroup, status, output, labels);
+    const load = async (files) => {
+      for (const file of files) {
+        const found = await readEnvelopes2(file);
+        const ours = found.filter((envelope2) => envelope2.instrument === instrument);
+        if (!ours.length) skipped += 1;
+        records.push(...ours);
+      }
+      run();
+    };
+    const input = (
+      /** @type {HTMLInputElement} */
+      one(root, 'input[data-action="group-import"]')
+    );
+    input.addEventListener("change", async () => {
+      await load([...input.files || []]);
+      input.value = "";
+    });
+    one(root, 'button[data-action="group-clear"]').addEventListener("click", () => {
+      records.length = 0;
+      skipped = 0;
+      output.replaceChildren();
+      status.textContent = GROUP_TEXT.none;
+    });
+    root.addEventListener("dragover", (event) => event.preventDefault());
+    root.addEventListener("drop", (event) => {
+      event.preventDefault();
+      load([...event.dataTransfer?.files || []]);
+    });
+    scorer.listeners.add((state) => {
+      if (state === "ready" && records.length) run();
+    });
+    scorer.start();
+  }
+  async function readEnvelopes2(file) {
+    try {
+      const data = JSON.parse(await file.text());
+      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
+      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
+    } catch {
+      return [];
+    }
+  }
+  function emptyLabels() {
+    return { items: /* @__PURE__ */ new Map(), scores: /* @__PURE__ */ new Map(), flags: /* @__PURE__ */ new Map(), outcomes: /* @__PURE__ */ new Map() };
+  }
+  function readLabels(data) {
+    const labels = emptyLabels();
+    const title = (entry) => String(entry.label || entry.title || entry.id);
+    for (const item of data.items || []) {
+      const options = new Map((item.options || []).map((o) => [String(o.value), String(o.label ?? o.value)]));
+      labels.items.set(item.id, { text: String(item.text || item.id), options });
+    }
+    for (const score of data.scores || []) labels.scores.set(score.id, title(score));
+    for (const flag of data.flags || []) labels.flags.set(flag.id, title(flag));
+    for (const outcome of data.outcomes || []) labels.outcomes.set(outcome.id, title(outcome));
+    return labels;
+  }
+  async function showGroup(definition, records, skipped, minGroup, status, output, labels) {
+    if (!records.length) {
+      output.replaceChildren();
+      status.textContent = skipped ? GROUP_TEXT.loaded(0, skipped) : GROUP_TEXT.none;
+      return;
+    }
+    if (scorer.state !== "ready") {
+      status.textContent = TEXT.loading;
+      return;
+    }
+    const reply = await scorer.run("group", definition, { records, min_group: minGroup });
+    if (!reply.ok) {
+      output.replaceChildren();
+      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
+      return;
+    }
+    const result = reply.result;
+    status.textContent = GROUP_TEXT.loaded(result.n, skipped);
+    const count = element("p", { class: "db-group-n", "data-group-n": "", "data-value": JSON.stringify(result.n) }, GROUP_TEXT.count(result.n));
+    if (result.suppressed) {
+      const note = element("p", { class: "db-group-suppressed", "data-group-suppressed": "" }, GROUP_TEXT.suppressed(result.n, minGroup));
+      output.replaceChildren(count, note);
+      return;
+    }
+    output.replaceChildren(count, ...overview(result, await labels));
+  }
+  function overview(result, labels) {
+    const parts = [];
+    const scores = Object.entries(
+      /** @type {Record<string, any>} */
+      result.scores || {}
+    );
+    if (scores.length) {
+      const section = element("section", { class: "db-group-part" });
+      section.append(element("h2", {}, GROUP_TEXT.scores));
+      for (const [id, score] of scores) {
+        const block = element("div", {
+          class: "db-group-score",
+          "data-group-score": id,
+          "data-mean": JSON.stringify(score.mean),
+          "data-median": JSON.stringify(score.median),
+          "data-min": JSON.stringify(score.min),
+          "data-max": JSON.stringify(score.max)
+        });
+        block.append(element("h3", {}, labels.scores.get(id) || id));
+        block.append(element("p", {}, score.n ? GROUP_TEXT.spread(number(score.median), number(score.min), number(score.max), number(score.mean)) : GROUP_TEXT.answered(0)));
+        if (score.bands && Object.keys(score.bands).length) block.append(bars(score.bands, score.n, (band) => band));
+        section.append(block);
+      }
+      parts.push(section);
+    }
+    const outcomes = (
+      /** @type {Record<string, number>} */
+      result.outcomes || {}
+    );
+    if (Object.keys(outcomes).length) {
+      const section = element("section", { class: "db-group-part", "data-group-outcomes": "" });
+      section.append(element("h2", {}, GROUP_TEXT.outcomes));
+      section.append(bars(outcomes, result.n, (id) => labels.outcomes.get(id) || id));
+      if (result.outcome_pending) section.append(element("p", {}, GROUP_TEXT.pending(result.outcome_pending)));
+      parts.push(section);
+    }
+    const flags = (
+      /** @type {Record<string, number>} */
+      result.flags || {}
+    );
+    if (Object.keys(flags).length) {
+      const section = element("section", { class: "db-group-part", "data-group-flags": "" });
+      section.append(element("h2", {}, GROUP_TEXT.flags));
+      section.append(bars(flags, result.n, (id) => labels.flags.get(id) || id));
+      parts.push(section);
+    }
+    const items = Object.entries(
+      /** @type {Record<string, any>} */
+      result.items || {}
+    );
+    if (items.length) {
+      const section = element("section", { class: "db-group-part" });
+      section.append(element("h2", {}, GROUP_TEXT.questions));
+      for (const [id, item] of items) {
+        const known = labels.items.get(id);
+        const block = element("div", { class: "db-group-item", "data-group-item": id, "data-n": JSON.stringify(item.n) });
+        block.append(element("h3", {}, known ? known.text : id));
+        if (item.counts) {
+          block.append(bars(item.counts, item.n, (value) => known && known.options.get(value) || value));
+        } else if (typeof item.median === "number") {
+          block.append(element("p", {}, `${GROUP_TEXT.answered(item.n)}; ${GROUP_TEXT.spread(number(item.median), number(item.min), number(item.max), number(item.mean))}`));
+        } else {
+          block.append(element("p", {}, GROUP_TEXT.answered(item.n)));
+        }
+        section.append(block);
+      }
+      parts.push(section);
+    }
+    return parts;
+  }
+  function number(value) {
+    return typeof value === "number" ? formatNumber(value, null) : "–";
+  }
+  function bars(counts, total, label) {
+    const table = element("table", { class: "db-group-bars" });
+    for (const [key, count] of Object.entries(counts)) {
+      const row = element("tr", { "data-count-key": key, "data-count": JSON.stringify(count) });
+      row.append(element("th", { scope: "row" }, label(key)));
+      const cell = element("td");
+      const bar = element("span", { class: "db-group-bar", "aria-hidden": "true" });
+      bar.style.width = `${total ? Math.round(count / total * 100) : 0}%`;
+      cell.append(bar, element("span", { class: "db-group-count" }, String(count)));
+      row.append(cell);
+      table.append(row);
+    }
+    return table;
   }
 
   // src/draaiboek/assets/js/autosave.js
@@ -2102,11 +2300,14 @@
     for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
       if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
     }
-    for (const overview of document.querySelectorAll("[data-device]:not([data-mounted])")) {
-      if (overview instanceof HTMLElement) mountDevice(overview);
+    for (const overview2 of document.querySelectorAll("[data-device]:not([data-mounted])")) {
+      if (overview2 instanceof HTMLElement) mountDevice(overview2);
     }
     for (const comparison2 of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
       if (comparison2 instanceof HTMLElement) mountCompare(comparison2);
+    }
+    for (const overview2 of document.querySelectorAll("[data-group]:not([data-mounted])")) {
+      if (overview2 instanceof HTMLElement) mountGroup(overview2);
     }
   }
   function watchPages() {

@@ -4,6 +4,7 @@
 
 import { mountCompare } from "./compare.js";
 import { mountDevice } from "./device.js";
+import { mountGroup } from "./group.js";
 import { mountInstrument } from "./instrument.js";
 
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
@@ -45,6 +46,9 @@ export function mountAll() {
   }
   for (const comparison of document.querySelectorAll("[data-compare]:not([data-mounted])")) {
     if (comparison instanceof HTMLElement) mountCompare(comparison);
+  }
+  for (const overview of document.querySelectorAll("[data-group]:not([data-mounted])")) {
+    if (overview instanceof HTMLElement) mountGroup(overview);
   }
 }
 

@@ -1,0 +1,126 @@
+# The browser fixtures come from test_browser (imported by name): pytest passes
+# them as arguments of the same names, which ruff reads as redefinitions.
+# ruff: noqa: F811
+"""The group page `instrumenten/<id>/groep/` in headless Chromium.
+
+A trainer loads the answer files of a workshop at once (twelve envelopes, or
+one bundle) and sees the anonymous group overview; with two files nothing but
+the count. No label, assessor or free text of a file ever reaches the page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+import pytest
+from draaiboek_scoring.group import group
+from tests.test_browser import (  # noqa: F401  (fixtures shared with the other browser tests)
+    axe_violations,
+    base_url,
+    browser,
+    context,
+    page,
+    served,
+    site,
+)
+
+pytestmark = pytest.mark.browser
+
+IMPORT = 'input[type=file][multiple][data-action="group-import"]'
+SECRET = "Geheime Naam"
+
+
+def envelope(number: int) -> dict[str, object]:
+    return {
+        "format": "draaiboek-answers/1",
+        "instrument": "volledig",
+        "version": 3,
+        "answers": {
+            "internet_thuis": ["ja", "nee"][number % 2],
+            "email": ["zelf", "hulp", "niet"][number % 3],
+            "uren": number,
+            "notities": f"{SECRET} {number}",
+        },
+        "meta": {"label": f"{SECRET}-label-{number}", "assessor": f"{SECRET} coach"},
+    }
+
+
+def write(tmp_path: Path, records: list[dict[str, object]]) -> list[str]:
+    paths = []
+    for number, record in enumerate(records):
+        path = tmp_path / f"deelnemer-{number}.json"
+        path.write_text(json.dumps(record))
+        paths.append(str(path))
+    return paths
+
+
+def open_group(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/instrumenten/volledig/groep/")
+    expect(page.locator("[data-group]")).to_have_attribute("data-mounted", "")
+
+
+def expected(site: Path, records: list[dict[str, object]]) -> dict[str, object]:
+    """The overview as the CLI computes it, from the definition the site ships."""
+    definition = json.loads(next((site / "assets").rglob("volledig*.json")).read_text())
+    return group(definition, records)
+
+
+def test_twelve_files_at_once_give_the_anonymous_overview_the_cli_gives(
+    page: Page, base_url: str, site: Path, tmp_path: Path
+) -> None:
+    records = [envelope(n) for n in range(12)]
+    open_group(page, base_url)
+    page.set_input_files(IMPORT, write(tmp_path, records))
+    expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "12", timeout=60_000)
+    expect(page.locator("[data-group-suppressed]")).to_have_count(0)
+    want = expected(site, records)
+    scores = want["scores"]
+    assert isinstance(scores, dict) and scores
+    for score_id, figures in scores.items():
+        block = page.locator(f'[data-group-score="{score_id}"]')
+        for key in ("mean", "median", "min", "max"):
+            assert json.loads(block.get_attribute(f"data-{key}") or "") == figures[key]
+    counts = want["items"]["internet_thuis"]["counts"]  # type: ignore[index]
+    for value, count in counts.items():
+        row = page.locator(f'[data-group-item="internet_thuis"] [data-count-key="{value}"]')
+        expect(row).to_have_attribute("data-count", str(count))
+    # Anonymous: nothing a participant or coach typed reaches the page.
+    expect(page.locator("main")).not_to_contain_text(SECRET)
+    expect(page.locator('[data-group-item="notities"]')).to_have_count(0)
+    assert axe_violations(page) == []
+
+
+def test_two_files_show_only_the_count(page: Page, base_url: str, tmp_path: Path) -> None:
+    open_group(page, base_url)
+    page.set_input_files(IMPORT, write(tmp_path, [envelope(1), envelope(2)]))
+    expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "2", timeout=60_000)
+    expect(page.locator("[data-group-suppressed]")).to_be_visible()
+    expect(page.locator("[data-group-score]")).to_have_count(0)
+    expect(page.locator("[data-group-item]")).to_have_count(0)
+    expect(page.locator("main")).not_to_contain_text(SECRET)
+    # One more file (loaded later) lifts the suppression: files add up.
+    later = tmp_path / "later"
+    later.mkdir()
+    page.set_input_files(IMPORT, write(later, [envelope(3)]))
+    expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "3")
+    expect(page.locator("[data-group-suppressed]")).to_have_count(0)
+    expect(page.locator("[data-group-score]").first).to_be_visible()
+
+
+def test_a_bundle_counts_each_record_and_other_files_are_reported(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    bundle = {"format": "draaiboek-bundle/1", "records": [envelope(n) for n in range(4)]}
+    other = dict(envelope(9), instrument="iets-anders")
+    (tmp_path / "kapot.json").write_text("{niet json")
+    paths = write(tmp_path, [bundle, other]) + [str(tmp_path / "kapot.json")]
+    open_group(page, base_url)
+    page.set_input_files(IMPORT, paths)
+    expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "4", timeout=60_000)
+    expect(page.locator("[data-group-status]")).to_contain_text("2 bestanden")
+    page.get_by_role("button", name="Alle geladen antwoorden wissen").click()
+    expect(page.locator("[data-group-n]")).to_have_count(0)
+    expect(page.locator("[data-group-status]")).to_have_text("Nog geen antwoorden geladen.")
