@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
 
-import pytest
 from draaiboek_scoring.group import group
 from tests.test_browser import (  # noqa: F401  (fixtures shared with the other browser tests)
     axe_violations,
@@ -116,7 +116,7 @@ def test_a_bundle_counts_each_record_and_other_files_are_reported(
     bundle = {"format": "draaiboek-bundle/1", "records": [envelope(n) for n in range(4)]}
     other = dict(envelope(9), instrument="iets-anders")
     (tmp_path / "kapot.json").write_text("{niet json")
-    paths = write(tmp_path, [bundle, other]) + [str(tmp_path / "kapot.json")]
+    paths = [*write(tmp_path, [bundle, other]), str(tmp_path / "kapot.json")]
     open_group(page, base_url)
     page.set_input_files(IMPORT, paths)
     expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "4", timeout=60_000)
