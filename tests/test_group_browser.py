@@ -124,3 +124,49 @@ def test_a_bundle_counts_each_record_and_other_files_are_reported(
     page.get_by_role("button", name="Alle geladen antwoorden wissen").click()
     expect(page.locator("[data-group-n]")).to_have_count(0)
     expect(page.locator("[data-group-status]")).to_have_text("Nog geen antwoorden geladen.")
+
+
+def test_projection_shows_one_part_at_a_time_and_follows_the_remote_keys(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    open_group(page, base_url)
+    page.set_input_files(IMPORT, write(tmp_path, [envelope(n) for n in range(5)]))
+    expect(page.locator("[data-group-score]").first).to_be_visible(timeout=60_000)
+    page.get_by_role("button", name="Presenteren").click()
+    position = page.locator("[data-present-position]")
+    total = page.locator("[data-present-slide]").count()
+    expect(position).to_have_text(f"Deel 1 van {total}")
+    expect(page.locator("[data-group-n]")).to_be_visible()
+    expect(page.locator("[data-group-score]").first).to_be_hidden()
+    expect(page.locator("header.md-header")).to_be_hidden()
+    page.keyboard.press("PageDown")
+    expect(position).to_have_text(f"Deel 2 van {total}")
+    expect(page.locator("[data-group-n]")).to_be_hidden()
+    expect(page.locator("[data-group-score]").first).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("PageUp")
+    expect(position).to_have_text(f"Deel 1 van {total}")
+    page.keyboard.press("End")
+    expect(position).to_have_text(f"Deel {total} van {total}")
+    expect(page.locator("[data-group-item]").last).to_be_visible()
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    expect(page.locator("[data-present-bar]")).to_have_count(0)
+    expect(page.locator("[data-present-off]")).to_have_count(0)
+    expect(page.locator("header.md-header")).to_be_visible()
+    expect(page.get_by_role("button", name="Presenteren")).to_be_focused()
+
+
+def test_projection_of_a_form_keeps_its_answers(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/instrumenten/volledig/")
+    expect(page.locator("form.db-instrument")).to_have_attribute("data-mounted", "")
+    page.get_by_role("button", name="Presenteren").click()
+    expect(page.locator('fieldset[data-section="basis"]')).to_be_visible()
+    expect(page.locator("[data-result]")).to_be_hidden()
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.keyboard.press("PageDown")
+    expect(page.locator('fieldset[data-section="basis"]')).to_be_hidden()
+    page.keyboard.press("Escape")
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    expect(page.locator("[data-result]")).to_be_visible()

@@ -444,11 +444,11 @@
     const list = one(root, "[data-compare-records]");
     const status = one(root, "[data-compare-status]");
     const run = () => compareChosen(root, definition, choices, status);
-    const show = () => {
+    const show2 = () => {
       list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
       if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
     };
-    show();
+    show2();
     one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
       const input = (
         /** @type {HTMLInputElement} */
@@ -461,7 +461,7 @@
         }
       }
       input.value = "";
-      show();
+      show2();
       for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
         if (box instanceof HTMLInputElement) box.checked = true;
       }
@@ -1294,9 +1294,9 @@
     }
     const result = reply.result;
     status.textContent = GROUP_TEXT.loaded(result.n, skipped);
-    const count = element("p", { class: "db-group-n", "data-group-n": "", "data-value": JSON.stringify(result.n) }, GROUP_TEXT.count(result.n));
+    const count = element("p", { class: "db-group-n", "data-group-n": "", "data-value": JSON.stringify(result.n), "data-present-slide": "" }, GROUP_TEXT.count(result.n));
     if (result.suppressed) {
-      const note = element("p", { class: "db-group-suppressed", "data-group-suppressed": "" }, GROUP_TEXT.suppressed(result.n, minGroup));
+      const note = element("p", { class: "db-group-suppressed", "data-group-suppressed": "", "data-present-slide": "" }, GROUP_TEXT.suppressed(result.n, minGroup));
       output.replaceChildren(count, note);
       return;
     }
@@ -1309,7 +1309,7 @@
       result.scores || {}
     );
     if (scores.length) {
-      const section = element("section", { class: "db-group-part" });
+      const section = element("section", { class: "db-group-part", "data-present-slide": "" });
       section.append(element("h2", {}, GROUP_TEXT.scores));
       for (const [id, score] of scores) {
         const block = element("div", {
@@ -1332,7 +1332,7 @@
       result.outcomes || {}
     );
     if (Object.keys(outcomes).length) {
-      const section = element("section", { class: "db-group-part", "data-group-outcomes": "" });
+      const section = element("section", { class: "db-group-part", "data-group-outcomes": "", "data-present-slide": "" });
       section.append(element("h2", {}, GROUP_TEXT.outcomes));
       section.append(bars(outcomes, result.n, (id) => labels.outcomes.get(id) || id));
       if (result.outcome_pending) section.append(element("p", {}, GROUP_TEXT.pending(result.outcome_pending)));
@@ -1343,7 +1343,7 @@
       result.flags || {}
     );
     if (Object.keys(flags).length) {
-      const section = element("section", { class: "db-group-part", "data-group-flags": "" });
+      const section = element("section", { class: "db-group-part", "data-group-flags": "", "data-present-slide": "" });
       section.append(element("h2", {}, GROUP_TEXT.flags));
       section.append(bars(flags, result.n, (id) => labels.flags.get(id) || id));
       parts.push(section);
@@ -1357,7 +1357,7 @@
       section.append(element("h2", {}, GROUP_TEXT.questions));
       for (const [id, item] of items) {
         const known = labels.items.get(id);
-        const block = element("div", { class: "db-group-item", "data-group-item": id, "data-n": JSON.stringify(item.n) });
+        const block = element("div", { class: "db-group-item", "data-group-item": id, "data-n": JSON.stringify(item.n), "data-present-slide": "" });
         block.append(element("h3", {}, known ? known.text : id));
         if (item.counts) {
           block.append(bars(item.counts, item.n, (value) => known && known.options.get(value) || value));
@@ -1388,6 +1388,112 @@
       table.append(row);
     }
     return table;
+  }
+
+  // src/draaiboek/assets/js/present.js
+  var PRESENT_TEXT = {
+    start: "Presenteren",
+    startHint: "Toont één deel tegelijk in grote letters, voor een projector.",
+    stop: "Stoppen",
+    previous: "Vorige",
+    next: "Volgende",
+    position: (at, of) => `Deel ${at} van ${of}`,
+    keys: "Pijltjes of PageUp/PageDown om te bladeren, Esc om te stoppen.",
+    empty: "Er is nog niets om te tonen."
+  };
+  var SLIDES = "[data-present-slide], form.db-instrument fieldset.db-section, [data-result]";
+  var OFF = "data-present-off";
+  var showing = null;
+  function mountPresent(host) {
+    if (host.previousElementSibling?.matches(".db-present-start")) return;
+    const wrap = element("p", { class: "db-present-start" });
+    const button = element("button", { type: "button", class: "md-button", "data-action": "present", title: PRESENT_TEXT.startHint }, PRESENT_TEXT.start);
+    button.addEventListener("click", () => start(host));
+    wrap.append(button);
+    host.before(wrap);
+  }
+  function slidesOf(host) {
+    const scope = host.closest("article") || document.body;
+    return (
+      /** @type {HTMLElement[]} */
+      [...scope.querySelectorAll(SLIDES)].filter(
+        (slide) => !slide.hidden && !slide.closest("[hidden]") && !slide.parentElement?.closest(SLIDES)
+      )
+    );
+  }
+  function start(host) {
+    stop();
+    const bar = element("div", { class: "db-present-bar", "data-present-bar": "", role: "region", "aria-label": PRESENT_TEXT.start });
+    const previous = element("button", { type: "button", "data-action": "present-previous" }, PRESENT_TEXT.previous);
+    const position = element("span", { "data-present-position": "", "aria-live": "polite" });
+    const next = element("button", { type: "button", "data-action": "present-next" }, PRESENT_TEXT.next);
+    const end = element("button", { type: "button", "data-action": "present-stop" }, PRESENT_TEXT.stop);
+    previous.addEventListener("click", () => go(-1));
+    next.addEventListener("click", () => go(1));
+    end.addEventListener("click", stop);
+    bar.append(previous, position, next, end, element("span", { class: "db-present-keys" }, PRESENT_TEXT.keys));
+    document.body.append(bar);
+    const onKey = (event) => {
+      const target = (
+        /** @type {HTMLElement | null} */
+        event.target instanceof HTMLElement ? event.target : null
+      );
+      const typing = target?.matches("input:not([type=radio]):not([type=checkbox]), textarea, select");
+      const step = { ArrowRight: 1, ArrowDown: 1, PageDown: 1, ArrowLeft: -1, ArrowUp: -1, PageUp: -1 }[event.key];
+      if (event.key === "Escape") stop();
+      else if (typing || event.altKey || event.ctrlKey || event.metaKey) return;
+      else if (step) go(step);
+      else if (event.key === "Home") go(-Infinity);
+      else if (event.key === "End") go(Infinity);
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener("keydown", onKey, true);
+    document.documentElement.classList.add("db-presenting");
+    showing = { host, slides: slidesOf(host), at: 0, bar, onKey };
+    show();
+    next.focus();
+  }
+  function stop() {
+    if (!showing) return;
+    const { host, bar, onKey } = showing;
+    showing = null;
+    document.removeEventListener("keydown", onKey, true);
+    for (const hidden of document.querySelectorAll(`[${OFF}]`)) hidden.removeAttribute(OFF);
+    for (const current of document.querySelectorAll("[data-present-current]")) current.removeAttribute("data-present-current");
+    document.documentElement.classList.remove("db-presenting");
+    bar.remove();
+    const button = host.previousElementSibling?.querySelector("button");
+    if (button instanceof HTMLElement) button.focus();
+  }
+  function go(step) {
+    if (!showing) return;
+    const current = showing.slides[showing.at];
+    showing.slides = slidesOf(showing.host);
+    const from = Math.max(0, showing.slides.indexOf(current));
+    showing.at = Math.min(Math.max(from + step, 0), Math.max(showing.slides.length - 1, 0));
+    show();
+  }
+  function show() {
+    if (!showing) return;
+    for (const hidden of document.querySelectorAll(`[${OFF}]`)) hidden.removeAttribute(OFF);
+    for (const current of document.querySelectorAll("[data-present-current]")) current.removeAttribute("data-present-current");
+    const { slides, at, bar, host } = showing;
+    const position = (
+      /** @type {HTMLElement} */
+      bar.querySelector("[data-present-position]")
+    );
+    const slide = slides[at] || host;
+    position.textContent = slides.length ? PRESENT_TEXT.position(at + 1, slides.length) : PRESENT_TEXT.empty;
+    slide.setAttribute("data-present-current", "");
+    let node = slide;
+    while (node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling !== node && sibling !== bar && !sibling.matches("script, style, link")) sibling.setAttribute(OFF, "");
+      }
+      node = node.parentElement;
+    }
+    slide.scrollIntoView({ block: "start" });
   }
 
   // src/draaiboek/assets/js/autosave.js
@@ -2308,6 +2414,9 @@
     }
     for (const overview2 of document.querySelectorAll("[data-group]:not([data-mounted])")) {
       if (overview2 instanceof HTMLElement) mountGroup(overview2);
+    }
+    for (const host of document.querySelectorAll("[data-group], form.db-instrument")) {
+      if (host instanceof HTMLElement) mountPresent(host);
     }
   }
   function watchPages() {

@@ -155,9 +155,9 @@ async function showGroup(definition, records, skipped, minGroup, status, output,
   }
   const result = reply.result;
   status.textContent = GROUP_TEXT.loaded(result.n, skipped);
-  const count = element("p", { class: "db-group-n", "data-group-n": "", "data-value": JSON.stringify(result.n) }, GROUP_TEXT.count(result.n));
+  const count = element("p", { class: "db-group-n", "data-group-n": "", "data-value": JSON.stringify(result.n), "data-present-slide": "" }, GROUP_TEXT.count(result.n));
   if (result.suppressed) {
-    const note = element("p", { class: "db-group-suppressed", "data-group-suppressed": "" }, GROUP_TEXT.suppressed(result.n, minGroup));
+    const note = element("p", { class: "db-group-suppressed", "data-group-suppressed": "", "data-present-slide": "" }, GROUP_TEXT.suppressed(result.n, minGroup));
     output.replaceChildren(count, note);
     return;
   }
@@ -174,7 +174,7 @@ function overview(result, labels) {
   const parts = [];
   const scores = Object.entries(/** @type {Record<string, any>} */ (result.scores || {}));
   if (scores.length) {
-    const section = element("section", { class: "db-group-part" });
+    const section = element("section", { class: "db-group-part", "data-present-slide": "" });
     section.append(element("h2", {}, GROUP_TEXT.scores));
     for (const [id, score] of scores) {
       const block = element("div", {
@@ -194,7 +194,7 @@ function overview(result, labels) {
   }
   const outcomes = /** @type {Record<string, number>} */ (result.outcomes || {});
   if (Object.keys(outcomes).length) {
-    const section = element("section", { class: "db-group-part", "data-group-outcomes": "" });
+    const section = element("section", { class: "db-group-part", "data-group-outcomes": "", "data-present-slide": "" });
     section.append(element("h2", {}, GROUP_TEXT.outcomes));
     section.append(bars(outcomes, result.n, (id) => labels.outcomes.get(id) || id));
     if (result.outcome_pending) section.append(element("p", {}, GROUP_TEXT.pending(result.outcome_pending)));
@@ -202,7 +202,7 @@ function overview(result, labels) {
   }
   const flags = /** @type {Record<string, number>} */ (result.flags || {});
   if (Object.keys(flags).length) {
-    const section = element("section", { class: "db-group-part", "data-group-flags": "" });
+    const section = element("section", { class: "db-group-part", "data-group-flags": "", "data-present-slide": "" });
     section.append(element("h2", {}, GROUP_TEXT.flags));
     section.append(bars(flags, result.n, (id) => labels.flags.get(id) || id));
     parts.push(section);
@@ -213,7 +213,7 @@ function overview(result, labels) {
     section.append(element("h2", {}, GROUP_TEXT.questions));
     for (const [id, item] of items) {
       const known = labels.items.get(id);
-      const block = element("div", { class: "db-group-item", "data-group-item": id, "data-n": JSON.stringify(item.n) });
+      const block = element("div", { class: "db-group-item", "data-group-item": id, "data-n": JSON.stringify(item.n), "data-present-slide": "" });
       block.append(element("h3", {}, known ? known.text : id));
       if (item.counts) {
         block.append(bars(item.counts, item.n, (value) => (known && known.options.get(value)) || value));

@@ -5,6 +5,7 @@
 import { mountCompare } from "./compare.js";
 import { mountDevice } from "./device.js";
 import { mountGroup } from "./group.js";
+import { mountPresent } from "./present.js";
 import { mountInstrument } from "./instrument.js";
 
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
@@ -49,6 +50,10 @@ export function mountAll() {
   }
   for (const overview of document.querySelectorAll("[data-group]:not([data-mounted])")) {
     if (overview instanceof HTMLElement) mountGroup(overview);
+  }
+  // The presentation view, for the projector in a workshop.
+  for (const host of document.querySelectorAll("[data-group], form.db-instrument")) {
+    if (host instanceof HTMLElement) mountPresent(host);
   }
 }
 
