@@ -170,3 +170,40 @@ def test_projection_of_a_form_keeps_its_answers(page: Page, base_url: str) -> No
     page.keyboard.press("Escape")
     expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
     expect(page.locator("[data-result]")).to_be_visible()
+
+
+def test_qr_codes_from_a_form_are_read_on_the_group_page_in_any_order(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    page.goto(f"{base_url}/instrumenten/volledig/")
+    expect(page.locator("form.db-instrument")).to_have_attribute("data-mounted", "")
+    page.fill('input[data-record="label"]', SECRET)
+    page.check('input[name="internet_thuis"][value="nee"]')
+    # A long free text spreads the answers over several codes.
+    page.fill('textarea[name="notities"]', "lang verhaal " * 90)
+    page.get_by_role("button", name="Antwoorden als QR-code tonen").click()
+    codes = page.locator("[data-qr-codes] canvas")
+    count = codes.count()
+    assert count >= 2
+    images = []
+    for index in range(count):
+        path = tmp_path / f"qr-{index}.png"
+        codes.nth(index).screenshot(path=str(path))
+        images.append(str(path))
+
+    open_group(page, base_url)
+    qr_input = 'input[type=file][data-action="group-qr-image"]'
+    qr_status = page.locator("[data-qr-status]")
+    page.set_input_files(qr_input, images[-1])
+    expect(qr_status).to_have_attribute("data-qr-missing", str(count - 1))
+    expect(qr_status).to_contain_text(f"Nog {count - 1}")
+    page.set_input_files(qr_input, images[-1])
+    expect(qr_status).to_have_text("Deze QR-code was al gelezen.")
+    page.set_input_files(qr_input, list(reversed(images[:-1])))
+    expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "1", timeout=60_000)
+    expect(page.locator("[data-group-suppressed]")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text(SECRET)
+    # Without a secure context the camera is off and the page says so; here
+    # (http on 127.0.0.1 is secure) the button is there to use.
+    expect(page.get_by_role("button", name="QR-codes scannen met de camera")).to_be_enabled()
+    assert axe_violations(page) == []

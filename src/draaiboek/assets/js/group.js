@@ -9,6 +9,7 @@
 import { assetUrl } from "./base.js";
 import { element, one } from "./dom.js";
 import { formatNumber } from "./format.js";
+import { mountQrScan } from "./qrscan.js";
 import { isMapping } from "./records.js";
 import { scorer } from "./scorer.js";
 import { TEXT } from "./text.js";
@@ -81,6 +82,10 @@ export function mountGroup(root) {
   root.addEventListener("drop", (event) => {
     event.preventDefault();
     load([...(event.dataTransfer?.files || [])]);
+  });
+  mountQrScan(root, (envelopes) => {
+    records.push(...envelopes.filter((envelope) => envelope.instrument === instrument));
+    run();
   });
   scorer.listeners.add((state) => {
     if (state === "ready" && records.length) run();

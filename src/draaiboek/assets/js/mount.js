@@ -6,6 +6,7 @@ import { mountCompare } from "./compare.js";
 import { mountDevice } from "./device.js";
 import { mountGroup } from "./group.js";
 import { mountPresent } from "./present.js";
+import { mountQrShow } from "./qrshow.js";
 import { mountInstrument } from "./instrument.js";
 
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
@@ -50,6 +51,10 @@ export function mountAll() {
   }
   for (const overview of document.querySelectorAll("[data-group]:not([data-mounted])")) {
     if (overview instanceof HTMLElement) mountGroup(overview);
+  }
+  // Answers as QR codes, for a workshop without a network.
+  for (const form of document.querySelectorAll("form.db-instrument")) {
+    if (form instanceof HTMLFormElement) mountQrShow(form);
   }
   // The presentation view, for the projector in a workshop.
   for (const host of document.querySelectorAll("[data-group], form.db-instrument")) {

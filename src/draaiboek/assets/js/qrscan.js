@@ -1,0 +1,117 @@
+// @ts-check
+// Reading participants' QR codes on the group page: with the laptop's camera
+// (only in a secure context: https or localhost) or from image files. Parts
+// come in any order; the status says how many are still missing.
+
+import { one } from "./dom.js";
+import { QrCollector, readQr } from "./qr.js";
+
+/** @typedef {import("./records.js").Envelope} Envelope */
+
+const SCAN_TEXT = {
+  start: "QR-codes scannen met de camera",
+  stop: "Camera stoppen",
+  noCamera: "De camera kan hier niet gebruikt worden: dat kan alleen als het handboek via https of op dit toestel (localhost) geopend is. Antwoordbestanden laden werkt wel.",
+  denied: "De camera is niet beschikbaar of je gaf geen toestemming. Antwoordbestanden laden werkt wel.",
+  read: (/** @type {number} */ missing) => (missing ? `QR-code gelezen. Nog ${missing} ${missing === 1 ? "deel" : "delen"} nodig.` : "QR-code gelezen: de antwoorden zijn toegevoegd."),
+  repeat: "Deze QR-code was al gelezen.",
+  notOurs: "Dit is geen QR-code met antwoorden van dit handboek.",
+  noCode: "Op deze afbeelding is geen QR-code gevonden.",
+};
+
+/**
+ * Wire the QR controls of one group page.
+ * @param {HTMLElement} root
+ * @param {(envelopes: Envelope[]) => void} add
+ */
+export function mountQrScan(root, add) {
+  const collector = new QrCollector();
+  const status = one(root, "[data-qr-status]");
+  /** @param {string | null} text */
+  const take = (text) => {
+    if (text === null) {
+      status.textContent = SCAN_TEXT.noCode;
+      return;
+    }
+    const got = collector.add(text);
+    if (!got) status.textContent = SCAN_TEXT.notOurs;
+    else if (got.repeat && !got.envelope) status.textContent = SCAN_TEXT.repeat;
+    else {
+      status.textContent = SCAN_TEXT.read(collector.missing);
+      status.dataset.qrMissing = String(collector.missing);
+      if (got.envelope) add([/** @type {Envelope} */ (/** @type {unknown} */ (got.envelope))]);
+    }
+  };
+  const images = /** @type {HTMLInputElement} */ (one(root, 'input[data-action="group-qr-image"]'));
+  images.addEventListener("change", async () => {
+    for (const file of images.files || []) take(await imageText(file));
+    images.value = "";
+  });
+  const button = one(root, 'button[data-action="group-scan"]');
+  const video = /** @type {HTMLVideoElement} */ (one(root, "video[data-qr-video]"));
+  if (!window.isSecureContext || !navigator.mediaDevices?.getUserMedia) {
+    button.setAttribute("disabled", "");
+    status.textContent = SCAN_TEXT.noCamera;
+    return;
+  }
+  /** @type {MediaStream | null} */
+  let stream = null;
+  let last = "";
+  const stopCamera = () => {
+    for (const track of stream?.getTracks() || []) track.stop();
+    stream = null;
+    video.hidden = true;
+    button.textContent = SCAN_TEXT.start;
+  };
+  const canvas = document.createElement("canvas");
+  const frame = () => {
+    if (!stream) return;
+    if (video.videoWidth && root.isConnected) {
+      canvas.width = video.videoWidth;
+      canvas.height = video.videoHeight;
+      const context = canvas.getContext("2d", { willReadFrequently: true });
+      if (context) {
+        context.drawImage(video, 0, 0);
+        const text = readQr(context.getImageData(0, 0, canvas.width, canvas.height));
+        // The same code stays in view for many frames: read it once.
+        if (text && text !== last) take(text);
+        if (text) last = text;
+      }
+    }
+    if (!root.isConnected) stopCamera();
+    else requestAnimationFrame(frame);
+  };
+  button.addEventListener("click", async () => {
+    if (stream) return stopCamera();
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
+    } catch {
+      status.textContent = SCAN_TEXT.denied;
+      return;
+    }
+    video.srcObject = stream;
+    video.hidden = false;
+    await video.play();
+    button.textContent = SCAN_TEXT.stop;
+    requestAnimationFrame(frame);
+  });
+}
+
+/**
+ * The QR text in an image file, or null.
+ * @param {File} file
+ */
+async function imageText(file) {
+  try {
+    const bitmap = await createImageBitmap(file);
+    const canvas = document.createElement("canvas");
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
+    const context = canvas.getContext("2d");
+    if (!context) return null;
+    context.drawImage(bitmap, 0, 0);
+    return readQr(context.getImageData(0, 0, bitmap.width, bitmap.height));
+  } catch {
+    return null;
+  }
+}
