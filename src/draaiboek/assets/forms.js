@@ -11602,7 +11602,7 @@
       const size = _this.getModuleCount() * cellSize + margin * 2;
       let c, mc, r, mr, qrSvg = "", rect;
       rect = "l" + cellSize + ",0 0," + cellSize + " -" + cellSize + ",0 0,-" + cellSize + "z ";
-      qrSvg += '<svg version="1.1" xmlns="http://www.w3.org/2000/svg"';
+      qrSvg += '<svg version="1.1"';
       qrSvg += !opts.scalable ? ' width="' + size + 'px" height="' + size + 'px"' : "";
       qrSvg += ' viewBox="0 0 ' + size + " " + size + '" ';
       qrSvg += ' preserveAspectRatio="xMinYMin meet"';
