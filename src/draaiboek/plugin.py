@@ -413,7 +413,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         runtime = self._prepare(site_dir / ASSETS_DIR / self._runtime_folder())
         log.debug("Pyodide %s in de site gezet: %s", runtime.pyodide_version, runtime.folder.name)
         if self.config.check_origins:
-            found = scan_site(site_dir)
+            found = scan_site(site_dir, clean_list=self._cache_dir() / "origins-clean.txt")
             if found:
                 listed = "\n".join(f"  {ref}" for ref in found[:20])
                 more = f"\n  … en nog {len(found) - 20}" if len(found) > 20 else ""
