@@ -31,7 +31,11 @@ def leftovers(root: Path) -> list[str]:
 
 def build_args() -> argparse.Namespace:
     return argparse.Namespace(
-        config_file=Path("mkdocs.yml"), site_dir=None, strict=False, offline=False
+        config_file=Path("mkdocs.yml"),
+        site_dir=None,
+        site_url=None,
+        strict=False,
+        offline=False,
     )
 
 

@@ -195,7 +195,7 @@ def test_compare_and_group_bad_files(workdir: Path, capsys: pytest.CaptureFixtur
     assert captured.out == ""
     lines = captured.err.splitlines()
     assert lines[0].startswith("kapot.json:1:12: geen geldige JSON")
-    assert lines[1].startswith("weg.json: kan het bestand niet lezen")
+    assert lines[1].startswith("weg.json:1:1: dit bestand of deze map bestaat niet")
     other = _envelope({"eerste_vraag": "ja"})
     other["instrument"] = "iets-anders"
     (workdir / "c.json").write_text(json.dumps(other))

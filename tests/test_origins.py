@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from draaiboek import origins
 from draaiboek.origins import is_foreign, scan_css, scan_html, scan_site
 
 ASSETS = Path(__file__).resolve().parent.parent / "src" / "draaiboek" / "assets"
@@ -115,6 +116,40 @@ def test_a_site_folder_is_scanned(tmp_path: Path) -> None:
     assert [str(f) for f in scan_site(tmp_path)] == [
         "a/index.html:1: <img src> van een andere website: https://example.org/x.png"
     ]
+
+
+def test_a_rebuild_does_not_scan_files_found_clean_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, clean_list = tmp_path / "site", tmp_path / "cache" / "origins-clean.txt"
+    site.mkdir()
+    (site / "ok.html").write_text('<img src="x.png">')
+    (site / "bad.html").write_text('<img src="https://example.org/x.png">')
+    (site / "ok.css").write_text("p { background: url(ok.png) }")
+    expected = ["bad.html:1: <img src> van een andere website: https://example.org/x.png"]
+    assert [str(f) for f in scan_site(site, clean_list=clean_list)] == expected
+    assert len(clean_list.read_text().split()) == 2
+
+    scanned: list[str] = []
+    scan = origins.scan_html
+
+    def counted(text: str, file: str) -> list[origins.ForeignReference]:
+        scanned.append(file)
+        return scan(text, file)
+
+    monkeypatch.setattr(origins, "scan_html", counted)
+    # A finding is never remembered: reported again. Clean files are skipped.
+    assert [str(f) for f in scan_site(site, clean_list=clean_list)] == expected
+    assert scanned == ["bad.html"]
+    # A clean page that changes is scanned again.
+    (site / "ok.html").write_text('<img src="https://example.org/y.png">')
+    assert len(scan_site(site, clean_list=clean_list)) == 2
+    assert scanned == ["bad.html", "bad.html", "ok.html"]
+    # Without the list (or with an unreadable one) everything is scanned.
+    clean_list.write_bytes(b"\xff\xfe")
+    scanned.clear()
+    assert len(scan_site(site, clean_list=clean_list)) == 2
+    assert scanned == ["bad.html", "ok.html"]
 
 
 def test_is_foreign() -> None:

@@ -44,24 +44,6 @@ LABEL = 'input[data-record="label"]'
 DATE = 'input[type=date][data-record="date"]'
 
 # A table column named like a property every object has.
-KOLOMMEN = """\
-version: 1
-title: Kolommen
-sections:
-  - id: lijst
-    title: Lijst
-    items:
-      - id: klaar
-        text: Klaar?
-        options: [{value: 1, label: ja}, {value: 0, label: nee}]
-      - id: regels
-        text: Regels
-        type: table
-        columns:
-          - {id: constructor, label: Bouwer, type: text}
-          - {id: taak, label: Taak, type: text}
-"""
-
 # Fill localStorage until it takes nothing more, leaving `spare` bytes' worth free.
 FILL_STORAGE = """(spare) => {
     let i = 0;
@@ -85,7 +67,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         root,
         definitions={
             "tweede.yaml": (FIXTURES / "site" / "tweede.yaml").read_text(),
-            "kolommen.yaml": KOLOMMEN,
         },
         site_url=url + "/",
     )
@@ -343,29 +324,6 @@ def test_answers_over_the_scorers_limits_are_refused_and_never_scored_as_current
     expect(page.locator('input[name="acties.499.actie"]')).to_have_value("actie 499")
     page.locator('[data-type="table"] [data-action="add-row"]').click()
     expect(page.locator('[data-notice="warning"]').last).to_contain_text("hoogstens 500 rijen")
-
-
-def test_a_column_named_constructor_is_read_as_the_row_own_value(page: Page, base_url: str) -> None:
-    mounted(page, f"{base_url}/instrumenten/kolommen/")
-    answers = {
-        "format": "draaiboek-answers/1",
-        "instrument": "kolommen",
-        "version": 1,
-        "answers": {"regels": [{"taak": "bellen"}, {"constructor": "Jan", "taak": "mailen"}]},
-    }
-    page.set_input_files(
-        'input[data-action="import"]',
-        files=[
-            {
-                "name": "kolommen.json",
-                "mimeType": "application/json",
-                "buffer": json.dumps(answers).encode(),
-            }
-        ],
-    )
-    expect(page.locator('input[name="regels.0.taak"]')).to_have_value("bellen")
-    expect(page.locator('input[name="regels.0.constructor"]')).to_have_value("")
-    expect(page.locator('input[name="regels.1.constructor"]')).to_have_value("Jan")
 
 
 def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_url: str) -> None:

@@ -186,3 +186,61 @@ def test_text_with_markdown_or_a_glossary_term_takes_the_full_road(text: str) ->
     )
     assert not renderer._is_plain(text)
     assert not Renderer(Catalog(), markdown_extensions=["smarty"])._is_plain("Heeft internet")
+
+
+def test_a_form_is_rendered_once_and_only_its_caption_differs(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renderer = Renderer(catalog, markdown_extensions=EXTENSIONS, site_id="test")
+    renders: list[object] = []
+    original = Renderer._render_form
+
+    def counted(self: Renderer, parts: dict[str, object], page_link: object, caption: str) -> str:
+        renders.append(page_link)
+        return original(self, parts, page_link, caption)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Renderer, "_render_form", counted)
+    own = renderer.instrument_form("volledig")
+    near = renderer.instrument_form("volledig", page_link="../instrumenten/volledig/")
+    deep = renderer.instrument_form("volledig", page_link="../../instrumenten/volledig/")
+    assert len(renders) == 1
+    model = catalog.instruments["volledig"].model
+    caption = (
+        '<p class="db-caption">Instrument: <a href="../instrumenten/volledig/">'
+        f"{model.title}</a> · versie {model.version}</p>\n"
+    )
+    assert caption in near
+    assert near.replace(caption, "", 1) == own
+    assert deep == near.replace('href="../instrumenten/', 'href="../../instrumenten/', 1)
+    assert "db-caption" not in own
+    assert "\ue000" not in own + near
+
+
+def test_a_site_template_reading_page_link_is_rendered_per_page(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    (tmp_path / "instrument.html").write_text(
+        '<form>{% if page_link %}<a href="{{ page_link }}">eigen pagina</a>{% endif %}</form>\n'
+    )
+    renderer = Renderer(catalog, template_dirs=[tmp_path])
+    assert renderer.instrument_form("volledig", page_link="../x/") == (
+        '<form><a href="../x/">eigen pagina</a></form>\n'
+    )
+    assert renderer.instrument_form("volledig") == "<form></form>\n"
+    assert renderer.instrument_form("volledig", page_link="../../x/") == (
+        '<form><a href="../../x/">eigen pagina</a></form>\n'
+    )
+
+
+def test_an_author_text_holding_the_caption_slot_is_left_alone(tmp_path: Path) -> None:
+    slot = "\ue000db-caption\ue000"
+    renderer = renderer_for(
+        tmp_path,
+        f"title: Vreemd {slot}\n"
+        "sections:\n  - id: s\n    items:\n      - {id: a, text: Vraag, type: text}\n",
+    )
+    own = renderer.instrument_form("definitie")
+    linked = renderer.instrument_form("definitie", page_link="../p/")
+    assert own.count(slot) == 2  # data-title and aria-label, as written
+    assert linked.count('class="db-caption"') == 1
+    assert re.sub(r'<p class="db-caption">.*\n', "", linked, count=1) == own

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import pytest
 
 from draaiboek.loader import load_catalog
@@ -454,3 +456,38 @@ def test_pages_with_a_form_start_the_scorer_from_the_head(site: Path) -> None:
     assert head.startswith('<head><script>if(location.protocol!=="file:"')
     assert 'new Worker("../assets/draaiboek/worker.mjs",{type:"module"})' in head
     assert "draaiboekWorker" not in html(site, "index.html")
+
+
+def test_a_form_is_the_same_on_every_page_but_for_its_caption(site: Path) -> None:
+    def form(page: str) -> str:
+        found = re.search(
+            r'<div class="db-instrument-wrap" id="db-volledig">.*?\n</form>\n</div>',
+            html(site, page),
+            re.DOTALL,
+        )
+        assert found, page
+        return found.group(0)
+
+    own, embedded = form("instrumenten/volledig/index.html"), form("formulieren/index.html")
+    caption = re.search(r'<p class="db-caption">.*?</p>\n', embedded)
+    assert caption and 'href="../instrumenten/volledig/"' in caption.group(0)
+    assert embedded.replace(caption.group(0), "", 1) == own
+
+
+def test_a_second_build_compiles_no_theme_template_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_site(tmp_path, pages={"formulieren.md": EMBED_PAGE})
+    first = (build_site(root) / "formulieren/index.html").read_bytes()
+    compiled: list[str | None] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: Any, name: Any = None, *rest: Any) -> Any:
+        compiled.append(name)
+        return compile_template(self, source, name, *rest)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    second = (build_site(root) / "formulieren/index.html").read_bytes()
+    assert second == first
+    assert "main.html" not in compiled and "base.html" not in compiled
+    assert "instrument.html" not in compiled

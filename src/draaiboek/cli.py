@@ -177,8 +177,12 @@ def _read_json(path: Path) -> object:
     """The JSON in ``path``, or ``_UNREADABLE`` after printing a located Dutch message."""
     shown = display_path(path)
     try:
-        # A FIFO, device, huge file or non-finite number is an AuthorError with a location.
         return _read_answers(path, shown)
+    except AuthorError as exc:
+        # A missing file, FIFO, device, huge file or non-finite number: reported, and
+        # the other files are still read so every problem shows at once.
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f"{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else "1:1"
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "geen UTF-8-tekst"

@@ -213,6 +213,19 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 server.watch(str(path))
         return server
 
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        """Keep the theme's compiled templates on disk, as the form templates are.
+
+        MkDocs compiles the theme's ~40 templates on every build; that was a
+        tenth of a handbook's build. The cache is keyed by each template's
+        source, so an edited or updated theme is compiled again.
+        """
+        if env.bytecode_cache is None:
+            env.bytecode_cache = self._template_cache()
+        return env
+
     # -- files and pages -----------------------------------------------------
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -401,7 +414,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         runtime = self._prepare(site_dir / ASSETS_DIR / self._runtime_folder())
         log.debug("Pyodide %s in de site gezet: %s", runtime.pyodide_version, runtime.folder.name)
         if self.config.check_origins:
-            found = scan_site(site_dir)
+            found = scan_site(site_dir, clean_list=self._cache_dir() / "origins-clean.txt")
             if found:
                 listed = "\n".join(f"  {ref}" for ref in found[:20])
                 more = f"\n  … en nog {len(found) - 20}" if len(found) > 20 else ""

@@ -70,6 +70,41 @@ _PLAIN_SAFE_EXTENSIONS = frozenset(
         "pymdownx.tabbed",
     }
 )
+# Where a form's caption goes. Private-use characters; should an author's text
+# hold this very string, the slot is not unique and the form is rendered per page.
+_CAPTION_SLOT = "\ue000db-caption\ue000"
+
+
+class _UnreadLink:
+    """Stands in for ``page_link`` in the one rendering of a form; notes any use.
+
+    A template that tests or prints ``page_link`` gives a different form per
+    page, so its form cannot be shared between pages.
+    """
+
+    def __init__(self) -> None:
+        self.read = False
+
+    def _use(self) -> str:
+        self.read = True
+        return ""
+
+    def __bool__(self) -> bool:
+        self._use()
+        return True
+
+    def __str__(self) -> str:
+        return self._use()
+
+    def __html__(self) -> str:
+        return self._use()
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._use()
+
+
 _BLOCK_START = re.compile(r"^(\s*\d*)([.)\-*+#>])(\s)")
 
 
@@ -201,6 +236,9 @@ class Renderer:
         self._plain_ok = names <= _PLAIN_SAFE_EXTENSIONS
         self._glossary_terms = tuple(configs.get("abbr", {}).get("glossary", {}))
         self._form_parts: dict[str, dict[str, Any]] = {}
+        # Per instrument: its form with the caption slot, or None if the
+        # site's template reads page_link itself (rendered per page then).
+        self._rendered: dict[str, str | None] = {}
         loaders = [jinja2.FileSystemLoader(str(d)) for d in [*template_dirs, builtin_macros_dir()]]
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
@@ -259,9 +297,34 @@ class Renderer:
     # -- Instruments ---------------------------------------------------------------
 
     def instrument_form(self, instrument_id: str, *, page_link: str | None = None) -> str:
-        """The ``<form>`` of one instrument, with its result region and actions."""
+        """The ``<form>`` of one instrument, with its result region and actions.
+
+        ``page_link`` (the instrument's own page, seen from another page) only
+        changes the caption, so the form is rendered once per build and the
+        caption put in its slot. A site's own ``instrument.html`` that still
+        reads ``page_link`` itself is rendered for every page, as before.
+        """
         parts = self._parts(instrument_id)
-        return self.env.get_template("instrument.html").render(**parts, page_link=page_link)
+        caption = Markup("")
+        if page_link:
+            caption = Markup(
+                self.env.get_template("instrument-caption.html").render(
+                    **parts, page_link=page_link
+                )
+            )
+        if instrument_id not in self._rendered:
+            watch = _UnreadLink()
+            once = self._render_form(parts, watch, Markup(_CAPTION_SLOT))
+            shared = not watch.read and once.count(_CAPTION_SLOT) <= 1
+            self._rendered[instrument_id] = once if shared else None
+        form = self._rendered[instrument_id]
+        if form is None:
+            return self._render_form(parts, page_link, caption)
+        return form.replace(_CAPTION_SLOT, caption)
+
+    def _render_form(self, parts: dict[str, Any], page_link: object, caption: Markup) -> str:
+        template = self.env.get_template("instrument.html")
+        return template.render(**parts, page_link=page_link, caption=caption)
 
     def search_text(self, instrument_id: str) -> str:
         """What a site's search should know of a form: its words, not its every option cell.

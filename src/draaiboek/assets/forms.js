@@ -13644,7 +13644,7 @@
     );
     clone.classList.remove("db-instrument");
     for (const node of clone.querySelectorAll(
-      "[data-result], [data-summary], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption"
+      "[data-result], [data-summary], [data-records], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption"
     )) {
       node.remove();
     }
@@ -13998,6 +13998,7 @@
       const summary = form.querySelector("[data-summary]");
       const target = event.target;
       if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
+      if (!target.matches(":focus-visible")) return;
       const bar = summary.getBoundingClientRect();
       const box = target.getBoundingClientRect();
       if (box.bottom > bar.top && box.top < bar.bottom) window.scrollBy(0, box.bottom - bar.top + 16);

@@ -94,7 +94,7 @@ export function blankSheet(form, title) {
   const clone = /** @type {HTMLElement} */ (form.cloneNode(true));
   clone.classList.remove("db-instrument");
   for (const node of clone.querySelectorAll(
-    "[data-result], [data-summary], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption",
+    "[data-result], [data-summary], [data-records], .db-actions, .db-status, [data-notices], .db-privacy, .db-intro, .db-caption",
   )) {
     node.remove();
   }

@@ -165,6 +165,10 @@ export function watchFocus(form) {
     const summary = form.querySelector("[data-summary]");
     const target = event.target;
     if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
+    // Only focus that came from the keyboard: scrolling between a mouse's press
+    // and release would move a radio button away from under the pointer, and
+    // the click would be lost.
+    if (!target.matches(":focus-visible")) return;
     const bar = summary.getBoundingClientRect();
     const box = target.getBoundingClientRect();
     if (box.bottom > bar.top && box.top < bar.bottom) window.scrollBy(0, box.bottom - bar.top + 16);
