@@ -459,3 +459,55 @@ def test_comparison_of_two_local_records_and_of_three_files(
         "data-values", re.compile(r"^\[[^,\]]*,[^,\]]*,[^,\]]*\]$")
     )
     expect(page.locator("[data-compare-status]")).to_contain_text("3 metingen vergeleken")
+
+
+def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
+    page: Page, base_url: str
+) -> None:
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    page.fill(LABEL, "T0")
+    page.fill('input[data-record="assessor"]', "An")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.check('input[name="email"][value="zelf"]')
+    page.click('[data-action="duplicate-record"]')
+    page.fill(LABEL, "T1")
+    page.fill('input[data-record="assessor"]', "Bart")
+    page.check('input[name="internet_thuis"][value="nee"]')
+    page.check('input[name="email"][value="hulp"]')
+    before = record_keys(page)
+
+    page.goto(f"{base_url}/instrumenten/volledig/vergelijken/")
+    boxes = page.locator("input[type=checkbox][data-compare-record]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    consensus = page.locator("[data-consensus]")
+    expect(consensus).to_be_visible(timeout=60_000)
+    # Score labels, not ids; answers as their option labels.
+    expect(page.locator('[data-compare-score="middelen"] th')).to_have_text("Middelen")
+    expect(page.locator('[data-compare-item="email"]')).to_contain_text("zelfstandig")
+    expect(consensus.locator("[data-consensus-item]")).to_have_count(2)
+    start = consensus.locator("select[data-consensus-start]")
+    names = start.locator("option").all_inner_texts()
+    start.select_option(label=next(name for name in names if name.startswith("T0")))
+    # Every choice follows the start record until someone picks another answer.
+    internet = consensus.locator('[data-consensus-item="internet_thuis"]')
+    email = consensus.locator('[data-consensus-item="email"]')
+    expect(internet.get_by_label(re.compile(r"^ja \("))).to_be_checked()
+    expect(email.get_by_label(re.compile(r"^zelfstandig \("))).to_be_checked()
+    email.get_by_label(re.compile(r"^met hulp \(")).check()
+    assert axe_violations(page) == []
+
+    consensus.get_by_role("button", name="Bewaren als consensus").click()
+    page.wait_for_url(f"{base_url}/instrumenten/volledig/")
+    expect(page.locator("form.db-instrument")).to_have_attribute("data-mounted", "")
+    expect(page.locator(LABEL)).to_have_value("T0 — consensus")
+    expect(page.locator('input[data-record="assessor"]')).to_have_value("An, Bart")
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    expect(page.locator('input[name="email"][value="hulp"]')).to_be_checked()
+    after = record_keys(page)
+    assert len(after) == len(before) + 1
+    # The compared records stay as they were.
+    for key in before:
+        record = stored(page, key)
+        assert record is not None
+        assert record["meta"]["label"] in ("T0", "T1")  # type: ignore[index]

@@ -208,6 +208,15 @@
       const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
       return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
     },
+    consensusTitle: "Consensus",
+    consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
+    consensusStart: "Vertrekken van",
+    consensusNoAnswer: "geen antwoord",
+    consensusSave: "Bewaren als consensus",
+    consensusNoStorage: "Deze site bewaart niets op dit toestel: de consensus kan hier niet bewaard worden.",
+    consensusFull: "De opslag van dit toestel is vol: de consensus is niet bewaard. Maak ruimte op de pagina 'Op dit toestel' en probeer opnieuw.",
+    /** @param {string} label */
+    consensusSaved: (label) => `Bewaard als '${label}'. Het formulier wordt geopend…`,
     openRecord: "Openen",
     saveRecord: "Bewaren als bestand",
     deleteRecord: "Verwijderen",
@@ -298,247 +307,6 @@
     printAnswers: "Antwoorden",
     noAnswer: "—"
   };
-
-  // src/draaiboek/assets/js/scorer.js
-  function unavailableReason() {
-    if (location.protocol === "file:") return TEXT.fileProtocol;
-    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
-    return "";
-  }
-  var Scorer = class {
-    constructor() {
-      this.state = "idle";
-      this.reason = "";
-      this.worker = null;
-      this.nextId = 1;
-      this.waiting = /* @__PURE__ */ new Map();
-      this.listeners = /* @__PURE__ */ new Set();
-    }
-    // Start once, when the first form mounts: Pyodide loads and compiles in the
-    // worker's own thread, in parallel with reading; the page's thread only
-    // creates the worker.
-    start() {
-      if (this.state !== "idle") return;
-      const reason = unavailableReason();
-      if (reason) return this.become("unavailable", reason);
-      this.become("loading");
-      const early = window.draaiboekWorker;
-      delete window.draaiboekWorker;
-      let worker;
-      try {
-        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
-      } catch (error) {
-        return this.become("unavailable", TEXT.failed(String(error)));
-      }
-      this.worker = worker;
-      worker.onmessage = ({ data }) => this.receive(data);
-      for (const data of early && early.missed || []) this.receive(
-        /** @type {WorkerMessage} */
-        data
-      );
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.fail(event.message || "onbekende fout");
-      };
-    }
-    /**
-     * Fetch a form's definition in the worker while Pyodide is still loading.
-     * @param {string} definition URL of the instrument's compiled JSON
-     */
-    preload(definition) {
-      if (this.worker) this.worker.postMessage({ preload: definition });
-    }
-    /** @param {WorkerMessage} data */
-    receive(data) {
-      if (data.type === "ready") return this.become("ready");
-      if (data.type === "failed") return this.fail(data.message);
-      const pending = this.waiting.get(data.id);
-      if (!pending) return;
-      this.waiting.delete(data.id);
-      if (data.error) pending.reject(new Error(data.error));
-      else pending.resolve(
-        /** @type {Reply} */
-        data.reply
-      );
-    }
-    /** @param {string} message */
-    fail(message) {
-      this.become("unavailable", TEXT.failed(message));
-      for (const pending of this.waiting.values()) pending.reject(new Error(message));
-      this.waiting.clear();
-    }
-    /** @param {ScorerState} state @param {string} [reason] */
-    become(state, reason = "") {
-      this.state = state;
-      this.reason = reason;
-      for (const listener of this.listeners) listener(state, reason);
-    }
-    /**
-     * Score answers against an instrument in the worker.
-     * @param {string} definition URL of the instrument's compiled JSON
-     * @param {Record<string, unknown>} answers
-     * @returns {Promise<Reply>}
-     */
-    score(definition, answers) {
-      return (
-        /** @type {Promise<Reply>} */
-        this.run("score", definition, answers)
-      );
-    }
-    /**
-     * Any operation of draaiboek_scoring.messages (score, compare, group).
-     * @param {string} op
-     * @param {string} definition URL of the instrument's compiled JSON
-     * @param {unknown} payload
-     * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
-     */
-    run(op, definition, payload) {
-      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
-      const worker = this.worker;
-      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
-      return new Promise((resolve, reject) => {
-        const id = this.nextId++;
-        this.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, op, definition, answers: payload });
-      });
-    }
-  };
-  var scorer = new Scorer();
-
-  // src/draaiboek/assets/js/compare.js
-  function mountCompare(root) {
-    root.dataset.mounted = "";
-    const instrument = root.dataset.instrument || "";
-    const version = Number(root.dataset.version);
-    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
-    const store = storageArea(root.dataset.storage);
-    const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
-    const choices = store ? listRecords(store, base, instrument, version).flatMap(
-      (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
-    ) : [];
-    const list = one(root, "[data-compare-records]");
-    const status = one(root, "[data-compare-status]");
-    const run = () => compareChosen(root, definition, choices, status);
-    const show = () => {
-      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
-      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
-    };
-    show();
-    one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
-      const input = (
-        /** @type {HTMLInputElement} */
-        event.target
-      );
-      for (const file of input.files || []) {
-        for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
-          if (envelope2.instrument !== instrument) continue;
-          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
-        }
-      }
-      input.value = "";
-      show();
-      for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
-        if (box instanceof HTMLInputElement) box.checked = true;
-      }
-      run();
-    });
-    scorer.listeners.add((state) => {
-      if (state === "ready") run();
-    });
-    scorer.start();
-  }
-  function checkbox(root, choice, index, run) {
-    const id = `${root.dataset.instrument}-compare-${index}`;
-    const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
-    box.addEventListener("change", run);
-    const line = element("p");
-    line.append(box, " ", element("label", { for: id }, choice.name));
-    return line;
-  }
-  async function readEnvelopes(file) {
-    try {
-      const data = JSON.parse(await file.text());
-      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
-      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
-    } catch {
-      return [];
-    }
-  }
-  async function compareChosen(root, definition, choices, status) {
-    const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
-      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
-      box.dataset.compareRecord)
-    );
-    const chosen = (
-      /** @type {Choice[]} */
-      ticked.filter(Boolean)
-    );
-    const output = one(root, "[data-compare-output]");
-    if (chosen.length < 2) {
-      output.replaceChildren();
-      status.textContent = TEXT.comparePick;
-      return;
-    }
-    if (scorer.state !== "ready") {
-      status.textContent = TEXT.loading;
-      return;
-    }
-    const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
-    if (!reply.ok) {
-      output.replaceChildren();
-      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
-      return;
-    }
-    status.textContent = TEXT.compared(chosen.length);
-    output.replaceChildren(...comparison(reply.result, chosen));
-  }
-  function comparison(result, chosen) {
-    const scores = element("table", { class: "db-compare-scores" });
-    const head = element("tr");
-    head.append(element("th", { scope: "col" }, TEXT.compareScore));
-    for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
-    head.append(element("th", { scope: "col" }, TEXT.compareChange));
-    scores.append(element("caption", {}, TEXT.compareScores), head);
-    for (const [id, score] of Object.entries(
-      /** @type {Record<string, any>} */
-      result.scores
-    )) {
-      const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
-      row.append(element("th", { scope: "row" }, id));
-      for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
-      const change = score.change;
-      row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
-      scores.append(row);
-    }
-    const agreement = element("div", { class: "db-compare-agreement" });
-    agreement.append(element("h2", {}, TEXT.compareAgreement));
-    for (const [key, figures] of Object.entries(
-      /** @type {Record<string, any>} */
-      result.agreement
-    )) {
-      const line = element("p", {
-        "data-agreement": key,
-        "data-exact": JSON.stringify(figures.exact),
-        "data-within-one": JSON.stringify(figures.within_one),
-        "data-kappa": JSON.stringify(figures.kappa),
-        "data-n-items": JSON.stringify(figures.n_items)
-      });
-      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
-      agreement.append(line);
-    }
-    const differ = Object.entries(
-      /** @type {Record<string, any>} */
-      result.items
-    ).filter(([, item]) => item.differ);
-    const items = element("div", { class: "db-compare-items" });
-    items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
-    const list = element("ul");
-    for (const [id, item] of differ) {
-      list.append(element("li", { "data-compare-item": id }, `${id}: ${item.values.map((value) => value === null ? "–" : JSON.stringify(value)).join(" → ")}`));
-    }
-    items.append(list);
-    return [scores, agreement, items];
-  }
 
   // src/draaiboek/assets/js/limits.js
   function limitsOf(form) {
@@ -913,6 +681,89 @@
     if (count) count.textContent = TEXT.recordCount(stored.length);
   }
 
+  // src/draaiboek/assets/js/bundle.js
+  var BUNDLE_FORMAT = "draaiboek-bundle/1";
+  var INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  function handbookRecords(store, prefix) {
+    const pattern = /^([a-z0-9]+(?:-[a-z0-9]+)*):v(\d+)(?::r:[a-z0-9]+)?$/;
+    const found = [];
+    for (const key of keysOf(store)) {
+      if (!key.startsWith(prefix)) continue;
+      const match = pattern.exec(key.slice(prefix.length));
+      const raw = match ? store.getItem(key) : null;
+      if (!match || raw === null) continue;
+      const envelope2 = parseRecord(raw, match[1], Number(match[2]));
+      if (envelope2) found.push({ key, envelope: envelope2 });
+    }
+    return found;
+  }
+  function exportAll(instrument) {
+    const { store, prefix, form } = instrument;
+    const records = store ? handbookRecords(store, prefix).map((entry) => entry.envelope) : [];
+    if (!records.length) return showNotice(form, "info", TEXT.nothingToExport);
+    const site = prefix.split(":")[1] || "draaiboek";
+    download(
+      JSON.stringify({ format: BUNDLE_FORMAT, records }, null, 2),
+      `${site}-alle-gegevens-${timestamp().slice(0, 10)}.json`
+    );
+    markExported(store, prefix);
+  }
+  function markExported(store, prefix) {
+    try {
+      store?.setItem(`${prefix}exported`, timestamp());
+    } catch {
+    }
+  }
+  function identity(envelope2) {
+    const meta = envelope2.meta || {};
+    return JSON.stringify([envelope2.instrument, envelope2.version, envelope2.answers, meta.label, meta.assessor, meta.date]);
+  }
+  function importBundle(instrument, data, name) {
+    const { store, prefix, form } = instrument;
+    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
+    if (!Array.isArray(data.records)) return notice("error", TEXT.importNotAnswers(name));
+    if (!store) return notice("error", TEXT.bundleNeedsStorage(name));
+    const present = new Set(handbookRecords(store, prefix).map((entry) => identity(entry.envelope)));
+    const problems = [];
+    let added = 0;
+    let skipped = 0;
+    for (const [index, entry] of data.records.entries()) {
+      const where = TEXT.bundleEntry(index + 1);
+      const valid = isMapping(entry) && entry.format === ANSWERS_FORMAT && typeof entry.instrument === "string" && INSTRUMENT_ID.test(entry.instrument) && Number.isInteger(entry.version) && isMapping(entry.answers) && (entry.meta === void 0 || isMapping(entry.meta));
+      if (!valid) {
+        problems.push(`${where}: ${TEXT.notAnEnvelope}`);
+        continue;
+      }
+      const envelope2 = (
+        /** @type {Envelope} */
+        /** @type {unknown} */
+        entry
+      );
+      if (envelope2.instrument === instrument.id && envelope2.version === instrument.version) {
+        const wrong = applyAnswers(form, envelope2.answers, { check: true });
+        if (wrong.length) {
+          problems.push(`${where}: ${wrong.join("; ")}`);
+          continue;
+        }
+      }
+      if (present.has(identity(envelope2))) {
+        skipped++;
+        continue;
+      }
+      const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
+      try {
+        store.setItem(recordKey(base, newRecordId() + String(index)), JSON.stringify(envelope2));
+      } catch {
+        problems.push(`${where}: ${TEXT.storageFull}`);
+        continue;
+      }
+      present.add(identity(envelope2));
+      added++;
+    }
+    showRecords(instrument);
+    notice(problems.length ? "warning" : "info", TEXT.bundleImported(name, added, skipped), problems);
+  }
+
   // src/draaiboek/assets/js/transfer.js
   var ANSWERS_FORMAT = "draaiboek-answers/1";
   var MAX_FILE_BYTES = 2e7;
@@ -996,87 +847,360 @@
     instrument.changed();
   }
 
-  // src/draaiboek/assets/js/bundle.js
-  var BUNDLE_FORMAT = "draaiboek-bundle/1";
-  var INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  function handbookRecords(store, prefix) {
-    const pattern = /^([a-z0-9]+(?:-[a-z0-9]+)*):v(\d+)(?::r:[a-z0-9]+)?$/;
-    const found = [];
-    for (const key of keysOf(store)) {
-      if (!key.startsWith(prefix)) continue;
-      const match = pattern.exec(key.slice(prefix.length));
-      const raw = match ? store.getItem(key) : null;
-      if (!match || raw === null) continue;
-      const envelope2 = parseRecord(raw, match[1], Number(match[2]));
-      if (envelope2) found.push({ key, envelope: envelope2 });
-    }
-    return found;
+  // src/draaiboek/assets/js/consensus.js
+  function answerText(value, item) {
+    if (value === null || value === void 0) return TEXT.consensusNoAnswer;
+    const label = (one2) => item?.options.get(one2) ?? (typeof one2 === "string" ? one2 : JSON.stringify(one2));
+    if (Array.isArray(value) && value.every((one2) => item?.options.has(one2))) return value.map(label).join(", ");
+    return label(value);
   }
-  function exportAll(instrument) {
-    const { store, prefix, form } = instrument;
-    const records = store ? handbookRecords(store, prefix).map((entry) => entry.envelope) : [];
-    if (!records.length) return showNotice(form, "info", TEXT.nothingToExport);
-    const site = prefix.split(":")[1] || "draaiboek";
-    download(
-      JSON.stringify({ format: BUNDLE_FORMAT, records }, null, 2),
-      `${site}-alle-gegevens-${timestamp().slice(0, 10)}.json`
-    );
-    markExported(store, prefix);
-  }
-  function markExported(store, prefix) {
-    try {
-      store?.setItem(`${prefix}exported`, timestamp());
-    } catch {
-    }
-  }
-  function identity(envelope2) {
-    const meta = envelope2.meta || {};
-    return JSON.stringify([envelope2.instrument, envelope2.version, envelope2.answers, meta.label, meta.assessor, meta.date]);
-  }
-  function importBundle(instrument, data, name) {
-    const { store, prefix, form } = instrument;
-    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
-    if (!Array.isArray(data.records)) return notice("error", TEXT.importNotAnswers(name));
-    if (!store) return notice("error", TEXT.bundleNeedsStorage(name));
-    const present = new Set(handbookRecords(store, prefix).map((entry) => identity(entry.envelope)));
-    const problems = [];
-    let added = 0;
-    let skipped = 0;
-    for (const [index, entry] of data.records.entries()) {
-      const where = TEXT.bundleEntry(index + 1);
-      const valid = isMapping(entry) && entry.format === ANSWERS_FORMAT && typeof entry.instrument === "string" && INSTRUMENT_ID.test(entry.instrument) && Number.isInteger(entry.version) && isMapping(entry.answers) && (entry.meta === void 0 || isMapping(entry.meta));
-      if (!valid) {
-        problems.push(`${where}: ${TEXT.notAnEnvelope}`);
-        continue;
+  function consensusSection({ differ, chosen, items, store, base, instrument, version, idPrefix, opened }) {
+    const section = element("section", { class: "db-consensus", "data-consensus": "" });
+    section.append(element("h2", {}, TEXT.consensusTitle), element("p", {}, TEXT.consensusIntro));
+    const startId = `${idPrefix}-consensus-start`;
+    const start = element("select", { id: startId, "data-consensus-start": "" });
+    for (const [index, choice] of chosen.entries()) start.append(element("option", { value: String(index) }, choice.name));
+    const startLine = element("p");
+    startLine.append(element("label", { for: startId }, TEXT.consensusStart), " ", start);
+    section.append(startLine);
+    const choices = [];
+    for (const [id, item] of differ) {
+      const fieldset = element("fieldset", { "data-consensus-item": id });
+      fieldset.append(element("legend", {}, items.get(id)?.text || id));
+      const distinct = [];
+      for (const [index, value] of item.values.entries()) {
+        const key = JSON.stringify(value ?? null);
+        const found = distinct.find((entry) => entry.key === key);
+        if (found) found.names.push(chosen[index].name);
+        else distinct.push({ key, value, names: [chosen[index].name] });
       }
-      const envelope2 = (
-        /** @type {Envelope} */
-        /** @type {unknown} */
-        entry
-      );
-      if (envelope2.instrument === instrument.id && envelope2.version === instrument.version) {
-        const wrong = applyAnswers(form, envelope2.answers, { check: true });
-        if (wrong.length) {
-          problems.push(`${where}: ${wrong.join("; ")}`);
-          continue;
+      for (const [index, entry] of distinct.entries()) {
+        const radioId = `${idPrefix}-consensus-${id}-${index}`;
+        const radio = element("input", { type: "radio", name: `${idPrefix}-consensus-${id}`, id: radioId, value: entry.key });
+        const line = element("p");
+        line.append(radio, " ", element("label", { for: radioId }, `${answerText(entry.value, items.get(id))} (${entry.names.join(", ")})`));
+        fieldset.append(line);
+      }
+      choices.push({ id, fieldset, values: item.values });
+      section.append(fieldset);
+    }
+    const reset = () => {
+      const from = Number(start.value);
+      for (const { fieldset, values } of choices) {
+        const key = JSON.stringify(values[from] ?? null);
+        for (const radio of fieldset.querySelectorAll("input[type=radio]")) {
+          if (radio instanceof HTMLInputElement) radio.checked = radio.value === key;
         }
       }
-      if (present.has(identity(envelope2))) {
-        skipped++;
-        continue;
+    };
+    start.addEventListener("change", reset);
+    reset();
+    const status = element("p", { class: "db-status", role: "status", "data-consensus-status": "" });
+    const save = element("button", { type: "button", class: "md-button", "data-action": "save-consensus" }, TEXT.consensusSave);
+    save.addEventListener("click", () => {
+      const from = chosen[Number(start.value)].envelope;
+      const answers = JSON.parse(JSON.stringify(from.answers));
+      for (const { id: id2, fieldset } of choices) {
+        const radio = fieldset.querySelector("input[type=radio]:checked");
+        if (!(radio instanceof HTMLInputElement)) continue;
+        const value = JSON.parse(radio.value);
+        if (value === null) delete answers[id2];
+        else answers[id2] = value;
       }
-      const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
+      const envelopes = [from, ...chosen.map((choice) => choice.envelope)];
+      const assessors = [...new Set(envelopes.map((one2) => one2.meta?.assessor?.trim() || "").filter(Boolean))];
+      const label = `${from.meta?.label?.trim() || recordName(void 0, TEXT.unnamedRecord)} — consensus`;
+      const meta = savedMeta({ label, assessor: assessors.join(", "), date: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
+      const envelope2 = { format: ANSWERS_FORMAT, instrument, version, answers, meta };
+      if (!store) {
+        status.textContent = TEXT.consensusNoStorage;
+        return;
+      }
+      const id = newRecordId();
       try {
-        store.setItem(recordKey(base, newRecordId() + String(index)), JSON.stringify(envelope2));
+        store.setItem(recordKey(base, id), JSON.stringify(envelope2));
       } catch {
-        problems.push(`${where}: ${TEXT.storageFull}`);
-        continue;
+        status.textContent = TEXT.consensusFull;
+        return;
       }
-      present.add(identity(envelope2));
-      added++;
+      status.textContent = TEXT.consensusSaved(label);
+      opened(id);
+    });
+    const actions = element("p");
+    actions.append(save);
+    section.append(actions, status);
+    return section;
+  }
+
+  // src/draaiboek/assets/js/scorer.js
+  function unavailableReason() {
+    if (location.protocol === "file:") return TEXT.fileProtocol;
+    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
+    return "";
+  }
+  var Scorer = class {
+    constructor() {
+      this.state = "idle";
+      this.reason = "";
+      this.worker = null;
+      this.nextId = 1;
+      this.waiting = /* @__PURE__ */ new Map();
+      this.listeners = /* @__PURE__ */ new Set();
     }
-    showRecords(instrument);
-    notice(problems.length ? "warning" : "info", TEXT.bundleImported(name, added, skipped), problems);
+    // Start once, when the first form mounts: Pyodide loads and compiles in the
+    // worker's own thread, in parallel with reading; the page's thread only
+    // creates the worker.
+    start() {
+      if (this.state !== "idle") return;
+      const reason = unavailableReason();
+      if (reason) return this.become("unavailable", reason);
+      this.become("loading");
+      const early = window.draaiboekWorker;
+      delete window.draaiboekWorker;
+      let worker;
+      try {
+        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
+      } catch (error) {
+        return this.become("unavailable", TEXT.failed(String(error)));
+      }
+      this.worker = worker;
+      worker.onmessage = ({ data }) => this.receive(data);
+      for (const data of early && early.missed || []) this.receive(
+        /** @type {WorkerMessage} */
+        data
+      );
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(event.message || "onbekende fout");
+      };
+    }
+    /**
+     * Fetch a form's definition in the worker while Pyodide is still loading.
+     * @param {string} definition URL of the instrument's compiled JSON
+     */
+    preload(definition) {
+      if (this.worker) this.worker.postMessage({ preload: definition });
+    }
+    /** @param {WorkerMessage} data */
+    receive(data) {
+      if (data.type === "ready") return this.become("ready");
+      if (data.type === "failed") return this.fail(data.message);
+      const pending = this.waiting.get(data.id);
+      if (!pending) return;
+      this.waiting.delete(data.id);
+      if (data.error) pending.reject(new Error(data.error));
+      else pending.resolve(
+        /** @type {Reply} */
+        data.reply
+      );
+    }
+    /** @param {string} message */
+    fail(message) {
+      this.become("unavailable", TEXT.failed(message));
+      for (const pending of this.waiting.values()) pending.reject(new Error(message));
+      this.waiting.clear();
+    }
+    /** @param {ScorerState} state @param {string} [reason] */
+    become(state, reason = "") {
+      this.state = state;
+      this.reason = reason;
+      for (const listener of this.listeners) listener(state, reason);
+    }
+    /**
+     * Score answers against an instrument in the worker.
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {Record<string, unknown>} answers
+     * @returns {Promise<Reply>}
+     */
+    score(definition, answers) {
+      return (
+        /** @type {Promise<Reply>} */
+        this.run("score", definition, answers)
+      );
+    }
+    /**
+     * Any operation of draaiboek_scoring.messages (score, compare, group).
+     * @param {string} op
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {unknown} payload
+     * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
+     */
+    run(op, definition, payload) {
+      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
+      const worker = this.worker;
+      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
+      return new Promise((resolve, reject) => {
+        const id = this.nextId++;
+        this.waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, op, definition, answers: payload });
+      });
+    }
+  };
+  var scorer = new Scorer();
+
+  // src/draaiboek/assets/js/compare.js
+  function mountCompare(root) {
+    root.dataset.mounted = "";
+    const instrument = root.dataset.instrument || "";
+    const version = Number(root.dataset.version);
+    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
+    const store = storageArea(root.dataset.storage);
+    const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
+    const choices = store ? listRecords(store, base, instrument, version).flatMap(
+      (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
+    ) : [];
+    const list = one(root, "[data-compare-records]");
+    const status = one(root, "[data-compare-status]");
+    const place = { store, base, instrument, version };
+    const texts = loadTexts(definition);
+    const run = () => compareChosen(root, definition, texts, place, choices, status);
+    const show = () => {
+      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
+      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
+    };
+    show();
+    one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
+      const input = (
+        /** @type {HTMLInputElement} */
+        event.target
+      );
+      for (const file of input.files || []) {
+        for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
+          if (envelope2.instrument !== instrument) continue;
+          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
+        }
+      }
+      input.value = "";
+      show();
+      for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
+        if (box instanceof HTMLInputElement) box.checked = true;
+      }
+      run();
+    });
+    scorer.listeners.add((state) => {
+      if (state === "ready") run();
+    });
+    scorer.start();
+  }
+  function checkbox(root, choice, index, run) {
+    const id = `${root.dataset.instrument}-compare-${index}`;
+    const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
+    box.addEventListener("change", run);
+    const line = element("p");
+    line.append(box, " ", element("label", { for: id }, choice.name));
+    return line;
+  }
+  async function readEnvelopes(file) {
+    try {
+      const data = JSON.parse(await file.text());
+      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
+      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
+    } catch {
+      return [];
+    }
+  }
+  async function loadTexts(definition) {
+    const texts = { items: /* @__PURE__ */ new Map(), scores: /* @__PURE__ */ new Map() };
+    try {
+      const data = await (await fetch(definition)).json();
+      for (const item of data.items || []) {
+        const options = new Map((item.options || []).map((option) => [option.value, String(option.label)]));
+        texts.items.set(item.id, { text: String(item.text || item.id), options });
+      }
+      for (const score of data.scores || []) texts.scores.set(score.id, String(score.label || score.id));
+    } catch {
+    }
+    return texts;
+  }
+  async function compareChosen(root, definition, texts, place, choices, status) {
+    const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
+      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
+      box.dataset.compareRecord)
+    );
+    const chosen = (
+      /** @type {Choice[]} */
+      ticked.filter(Boolean)
+    );
+    const output = one(root, "[data-compare-output]");
+    if (chosen.length < 2) {
+      output.replaceChildren();
+      status.textContent = TEXT.comparePick;
+      return;
+    }
+    if (scorer.state !== "ready") {
+      status.textContent = TEXT.loading;
+      return;
+    }
+    const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
+    if (!reply.ok) {
+      output.replaceChildren();
+      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
+      return;
+    }
+    const known = await texts;
+    status.textContent = TEXT.compared(chosen.length);
+    output.replaceChildren(...comparison(reply.result, chosen, known));
+    const differ = Object.entries(
+      /** @type {Record<string, any>} */
+      reply.result.items
+    ).filter(([, item]) => item.differ);
+    if (!differ.length) return;
+    const opened = (id) => {
+      try {
+        sessionStorage.setItem(`${place.base}:open`, id);
+      } catch {
+      }
+      location.assign(new URL("../", location.href).href);
+    };
+    output.append(consensusSection({ differ, chosen, items: known.items, ...place, idPrefix: `${root.dataset.instrument}`, opened }));
+  }
+  function comparison(result, chosen, texts) {
+    const scores = element("table", { class: "db-compare-scores" });
+    const head = element("tr");
+    head.append(element("th", { scope: "col" }, TEXT.compareScore));
+    for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
+    head.append(element("th", { scope: "col" }, TEXT.compareChange));
+    scores.append(element("caption", {}, TEXT.compareScores), head);
+    for (const [id, score] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.scores
+    )) {
+      const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
+      row.append(element("th", { scope: "row" }, texts.scores.get(id) || id));
+      for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
+      const change = score.change;
+      row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
+      scores.append(row);
+    }
+    const agreement = element("div", { class: "db-compare-agreement" });
+    agreement.append(element("h2", {}, TEXT.compareAgreement));
+    for (const [key, figures] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.agreement
+    )) {
+      const line = element("p", {
+        "data-agreement": key,
+        "data-exact": JSON.stringify(figures.exact),
+        "data-within-one": JSON.stringify(figures.within_one),
+        "data-kappa": JSON.stringify(figures.kappa),
+        "data-n-items": JSON.stringify(figures.n_items)
+      });
+      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
+      agreement.append(line);
+    }
+    const differ = Object.entries(
+      /** @type {Record<string, any>} */
+      result.items
+    ).filter(([, item]) => item.differ);
+    const items = element("div", { class: "db-compare-items" });
+    items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
+    const list = element("ul");
+    for (const [id, item] of differ) {
+      const values = item.values.map((value) => answerText(value, texts.items.get(id)));
+      list.append(element("li", { "data-compare-item": id }, `${texts.items.get(id)?.text || id}: ${values.join(" → ")}`));
+    }
+    items.append(list);
+    return [scores, agreement, items];
   }
 
   // src/draaiboek/assets/js/device.js

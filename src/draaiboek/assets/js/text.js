@@ -73,6 +73,17 @@ export const TEXT = {
     const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
     return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
   },
+  consensusTitle: "Consensus",
+  consensusIntro:
+    "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. " +
+    "Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
+  consensusStart: "Vertrekken van",
+  consensusNoAnswer: "geen antwoord",
+  consensusSave: "Bewaren als consensus",
+  consensusNoStorage: "Deze site bewaart niets op dit toestel: de consensus kan hier niet bewaard worden.",
+  consensusFull: "De opslag van dit toestel is vol: de consensus is niet bewaard. Maak ruimte op de pagina 'Op dit toestel' en probeer opnieuw.",
+  /** @param {string} label */
+  consensusSaved: (label) => `Bewaard als '${label}'. Het formulier wordt geopend…`,
   openRecord: "Openen",
   saveRecord: "Bewaren als bestand",
   deleteRecord: "Verwijderen",
