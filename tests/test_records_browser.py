@@ -469,11 +469,14 @@ def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
     page.fill('input[data-record="assessor"]', "An")
     page.check('input[name="internet_thuis"][value="ja"]')
     page.check('input[name="email"][value="zelf"]')
+    page.check('input[name="initiatief"][value="3"]')
+    page.check('input[name="samenwerken"][value="3"]')
     page.click('[data-action="duplicate-record"]')
     page.fill(LABEL, "T1")
     page.fill('input[data-record="assessor"]', "Bart")
     page.check('input[name="internet_thuis"][value="nee"]')
     page.check('input[name="email"][value="hulp"]')
+    page.check('input[name="initiatief"][value="2"]')
     before = record_keys(page)
 
     page.goto(f"{base_url}/instrumenten/volledig/vergelijken/")
@@ -485,7 +488,19 @@ def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
     # Score labels, not ids; answers as their option labels.
     expect(page.locator('[data-compare-score="middelen"] th')).to_have_text("Middelen")
     expect(page.locator('[data-compare-item="email"]')).to_contain_text("zelfstandig")
-    expect(consensus.locator("[data-consensus-item]")).to_have_count(2)
+    # Oldest first: the change runs from T0 to T1.
+    expect(page.locator(".db-compare-scores th[scope=col]").nth(1)).to_contain_text("T0")
+    # The rubric grid: every indicator with each level, a differing row marked in words.
+    levels = page.locator('table[data-compare-levels="rubric"]')
+    expect(levels.locator("caption")).to_have_text("Competenties: niveau per meting")
+    expect(levels.locator('[data-compare-level="initiatief"]')).to_have_attribute("data-differ", "")
+    expect(levels.locator('[data-compare-level="initiatief"]')).to_contain_text("goed")
+    expect(levels.locator('[data-compare-level="initiatief"]')).to_contain_text("verschilt")
+    expect(levels.locator('[data-compare-level="samenwerken"]')).not_to_have_attribute(
+        "data-differ", ""
+    )
+    expect(levels.locator('[data-compare-level="samenwerken"]')).to_contain_text("gelijk")
+    expect(consensus.locator("[data-consensus-item]")).to_have_count(3)
     start = consensus.locator("select[data-consensus-start]")
     names = start.locator("option").all_inner_texts()
     start.select_option(label=next(name for name in names if name.startswith("T0")))
@@ -495,6 +510,11 @@ def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
     expect(internet.get_by_label(re.compile(r"^ja \("))).to_be_checked()
     expect(email.get_by_label(re.compile(r"^zelfstandig \("))).to_be_checked()
     email.get_by_label(re.compile(r"^met hulp \(")).check()
+    expect(
+        consensus.locator('[data-consensus-item="initiatief"]').get_by_label(
+            re.compile(r"^goed \(")
+        )
+    ).to_be_checked()
     assert axe_violations(page) == []
 
     consensus.get_by_role("button", name="Bewaren als consensus").click()
@@ -504,6 +524,7 @@ def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
     expect(page.locator('input[data-record="assessor"]')).to_have_value("An, Bart")
     expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
     expect(page.locator('input[name="email"][value="hulp"]')).to_be_checked()
+    expect(page.locator('input[name="initiatief"][value="3"]')).to_be_checked()
     after = record_keys(page)
     assert len(after) == len(before) + 1
     # The compared records stay as they were.

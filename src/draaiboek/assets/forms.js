@@ -208,6 +208,12 @@
       const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
       return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
     },
+    compareIndicator: "Indicator",
+    compareSame: "Zelfde niveau?",
+    compareDiffers: "verschilt",
+    compareAgrees: "gelijk",
+    /** @param {string} section */
+    compareLevels: (section) => `${section}: niveau per meting`,
     consensusTitle: "Consensus",
     consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
     consensusStart: "Vertrekken van",
@@ -850,8 +856,8 @@
   // src/draaiboek/assets/js/consensus.js
   function answerText(value, item) {
     if (value === null || value === void 0) return TEXT.consensusNoAnswer;
-    const label = (one2) => item?.options.get(one2) ?? (typeof one2 === "string" ? one2 : JSON.stringify(one2));
-    if (Array.isArray(value) && value.every((one2) => item?.options.has(one2))) return value.map(label).join(", ");
+    const label = (one2) => item?.options.get(String(one2)) ?? (typeof one2 === "string" ? one2 : JSON.stringify(one2));
+    if (Array.isArray(value) && value.every((one2) => item?.options.has(String(one2)))) return value.map(label).join(", ");
     return label(value);
   }
   function consensusSection({ differ, chosen, items, store, base, instrument, version, idPrefix, opened }) {
@@ -930,6 +936,33 @@
     actions.append(save);
     section.append(actions, status);
     return section;
+  }
+
+  // src/draaiboek/assets/js/comparegrid.js
+  function levelTables({ items, sections, names, texts, titles }) {
+    const tables = [];
+    for (const section of sections) {
+      const rows = Object.entries(items).filter(([id]) => texts.get(id)?.section === section);
+      if (!rows.length) continue;
+      const scroll = element("div", { class: "db-table-scroll" });
+      const table = element("table", { class: "db-compare-levels", "data-compare-levels": section });
+      const head = element("tr");
+      head.append(element("th", { scope: "col" }, TEXT.compareIndicator));
+      for (const name of names) head.append(element("th", { scope: "col" }, name));
+      head.append(element("th", { scope: "col" }, TEXT.compareSame));
+      table.append(element("caption", {}, TEXT.compareLevels(titles.get(section) || section)), head);
+      for (const [id, item] of rows) {
+        const row = element("tr", { "data-compare-level": id });
+        if (item.differ) row.dataset.differ = "";
+        row.append(element("th", { scope: "row" }, texts.get(id)?.text || id));
+        for (const value of item.values) row.append(element("td", {}, answerText(value, texts.get(id))));
+        row.append(element("td", {}, item.differ ? `≠ ${TEXT.compareDiffers}` : TEXT.compareAgrees));
+        table.append(row);
+      }
+      scroll.append(table);
+      tables.push(scroll);
+    }
+    return tables;
   }
 
   // src/draaiboek/assets/js/scorer.js
@@ -1049,6 +1082,7 @@
     const choices = store ? listRecords(store, base, instrument, version).flatMap(
       (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
     ) : [];
+    choices.reverse();
     const list = one(root, "[data-compare-records]");
     const status = one(root, "[data-compare-status]");
     const place = { store, base, instrument, version };
@@ -1100,13 +1134,14 @@
     }
   }
   async function loadTexts(definition) {
-    const texts = { items: /* @__PURE__ */ new Map(), scores: /* @__PURE__ */ new Map() };
+    const texts = { items: /* @__PURE__ */ new Map(), scores: /* @__PURE__ */ new Map(), sections: /* @__PURE__ */ new Map() };
     try {
       const data = await (await fetch(definition)).json();
       for (const item of data.items || []) {
-        const options = new Map((item.options || []).map((option) => [option.value, String(option.label)]));
-        texts.items.set(item.id, { text: String(item.text || item.id), options });
+        const options = new Map((item.options || []).map((option) => [String(option.value), String(option.label)]));
+        texts.items.set(item.id, { text: String(item.text || item.id), section: String(item.section), options });
       }
+      for (const section of data.sections || []) texts.sections.set(section.id, String(section.title || section.id));
       for (const score of data.scores || []) texts.scores.set(score.id, String(score.label || score.id));
     } catch {
     }
@@ -1185,9 +1220,17 @@
         "data-kappa": JSON.stringify(figures.kappa),
         "data-n-items": JSON.stringify(figures.n_items)
       });
-      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
+      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : texts.sections.get(key) || key, figures);
       agreement.append(line);
     }
+    const levels = levelTables({
+      items: result.items,
+      sections: Object.keys(result.agreement).filter((key) => key !== "all"),
+      names: chosen.map((choice) => choice.name),
+      texts: texts.items,
+      titles: texts.sections
+    });
+    agreement.append(...levels);
     const differ = Object.entries(
       /** @type {Record<string, any>} */
       result.items

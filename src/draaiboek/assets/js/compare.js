@@ -5,6 +5,7 @@
 // with their change, the answers that differ, agreement in plain Dutch.
 
 import { assetUrl } from "./base.js";
+import { levelTables } from "./comparegrid.js";
 import { answerText, consensusSection } from "./consensus.js";
 import { element, one } from "./dom.js";
 import { formatNumber } from "./format.js";
@@ -18,7 +19,7 @@ import { TEXT } from "./text.js";
 /** @typedef {import("./consensus.js").ItemText} ItemText */
 /**
  * What the page shows of the definition: item texts, option labels, score labels.
- * @typedef {{items: Map<string, ItemText>, scores: Map<string, string>}} Texts
+ * @typedef {{items: Map<string, ItemText>, scores: Map<string, string>, sections: Map<string, string>}} Texts
  */
 /**
  * Where the comparison's records live and how a saved consensus opens.
@@ -42,6 +43,8 @@ export function mountCompare(root) {
         entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : [],
       )
     : [];
+  // Oldest first, so that "eerste → laatste" runs forward in time (T0 → T1).
+  choices.reverse();
   const list = one(root, "[data-compare-records]");
   const status = one(root, "[data-compare-status]");
   /** @type {Place} */
@@ -112,13 +115,14 @@ async function readEnvelopes(file) {
  */
 async function loadTexts(definition) {
   /** @type {Texts} */
-  const texts = { items: new Map(), scores: new Map() };
+  const texts = { items: new Map(), scores: new Map(), sections: new Map() };
   try {
     const data = await (await fetch(definition)).json();
     for (const item of data.items || []) {
-      const options = new Map((item.options || []).map((/** @type {any} */ option) => [option.value, String(option.label)]));
-      texts.items.set(item.id, { text: String(item.text || item.id), options });
+      const options = new Map((item.options || []).map((/** @type {any} */ option) => [String(option.value), String(option.label)]));
+      texts.items.set(item.id, { text: String(item.text || item.id), section: String(item.section), options });
     }
+    for (const section of data.sections || []) texts.sections.set(section.id, String(section.title || section.id));
     for (const score of data.scores || []) texts.scores.set(score.id, String(score.label || score.id));
   } catch {
     // The comparison itself comes from the scorer; ids stand in for texts.
@@ -203,9 +207,17 @@ function comparison(result, chosen, texts) {
       "data-kappa": JSON.stringify(figures.kappa),
       "data-n-items": JSON.stringify(figures.n_items),
     });
-    line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
+    line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : texts.sections.get(key) || key, figures);
     agreement.append(line);
   }
+  const levels = levelTables({
+    items: result.items,
+    sections: Object.keys(result.agreement).filter((key) => key !== "all"),
+    names: chosen.map((choice) => choice.name),
+    texts: texts.items,
+    titles: texts.sections,
+  });
+  agreement.append(...levels);
   const differ = Object.entries(/** @type {Record<string, any>} */ (result.items)).filter(([, item]) => item.differ);
   const items = element("div", { class: "db-compare-items" });
   items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));

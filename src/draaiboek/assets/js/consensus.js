@@ -11,7 +11,7 @@ import { ANSWERS_FORMAT } from "./transfer.js";
 
 /** @typedef {import("./records.js").Envelope} Envelope */
 /** @typedef {{id: string, name: string, envelope: Envelope}} Choice */
-/** @typedef {{text: string, options: Map<unknown, string>}} ItemText */
+/** @typedef {{text: string, section: string, options: Map<string, string>}} ItemText */ // options by String(value)
 
 /**
  * How one answer reads: option labels for choices, text otherwise.
@@ -20,8 +20,8 @@ import { ANSWERS_FORMAT } from "./transfer.js";
  */
 export function answerText(value, item) {
   if (value === null || value === undefined) return TEXT.consensusNoAnswer;
-  const label = (/** @type {unknown} */ one) => item?.options.get(one) ?? (typeof one === "string" ? one : JSON.stringify(one));
-  if (Array.isArray(value) && value.every((one) => item?.options.has(one))) return value.map(label).join(", ");
+  const label = (/** @type {unknown} */ one) => item?.options.get(String(one)) ?? (typeof one === "string" ? one : JSON.stringify(one));
+  if (Array.isArray(value) && value.every((one) => item?.options.has(String(one)))) return value.map(label).join(", ");
   return label(value);
 }
 

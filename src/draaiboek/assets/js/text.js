@@ -73,6 +73,12 @@ export const TEXT = {
     const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
     return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
   },
+  compareIndicator: "Indicator",
+  compareSame: "Zelfde niveau?",
+  compareDiffers: "verschilt",
+  compareAgrees: "gelijk",
+  /** @param {string} section */
+  compareLevels: (section) => `${section}: niveau per meting`,
   consensusTitle: "Consensus",
   consensusIntro:
     "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. " +
