@@ -490,6 +490,13 @@ def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
     expect(page.locator('[data-compare-item="email"]')).to_contain_text("zelfstandig")
     # Oldest first: the change runs from T0 to T1.
     expect(page.locator(".db-compare-scores th[scope=col]").nth(1)).to_contain_text("T0")
+    # The profiles over each other: one chart, a bar and a legend entry per record.
+    chart = page.locator('[data-compare-chart="profiel"]')
+    expect(chart.locator(".db-chart-legend li")).to_have_count(2)
+    expect(chart.locator("svg rect.db-chart-series-0")).to_have_count(2)
+    expect(chart.locator("svg rect.db-chart-series-1")).to_have_count(2)
+    expect(chart.locator("p.db-visually-hidden")).to_contain_text("Middelen: T0 ")
+    expect(chart.locator("p.db-visually-hidden")).to_contain_text("Competenties: T0 ")
     # The rubric grid: every indicator with each level, a differing row marked in words.
     levels = page.locator('table[data-compare-levels="rubric"]')
     expect(levels.locator("caption")).to_have_text("Competenties: niveau per meting")

@@ -52,6 +52,226 @@
     return (/* @__PURE__ */ new Date()).toISOString().replace(/\.\d+Z$/, "Z");
   }
 
+  // src/draaiboek/assets/js/text.js
+  var TEXT = {
+    loading: "Rekenmodule wordt geladen… Je kunt al beginnen met invullen.",
+    ready: "Het resultaat wordt op dit toestel berekend terwijl je invult.",
+    fileProtocol: "Automatisch berekenen werkt niet als het handboek als bestand geopend is (het adres begint met file://). Je kunt dit formulier wel invullen, bewaren en afdrukken. Wil je het resultaat zien? Open het handboek via een webserver: typ in de map van het handboek 'python -m http.server' (of 'draaiboek serve' in de projectmap) en surf naar http://127.0.0.1:8000.",
+    oldBrowser: "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
+    /** @param {string} reason */
+    failed: (reason) => `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, bewaren en afdrukken.`,
+    /** @param {string} reason */
+    scoringError: (reason) => `Het resultaat kon niet berekend worden: ${reason}`,
+    checkAnswers: "Controleer deze antwoorden:",
+    /** @param {number} answered @param {number} total */
+    progress: (answered, total) => total === 0 ? "Dit formulier heeft geen vragen om te tellen." : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
+    nothingYet: "Nog niets ingevuld.",
+    storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
+    storageFull: "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
+    storageFullReadOnly: "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
+    /** @param {string} key */
+    notSetAside: (key) => `Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.`,
+    staleResult: "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet nakijken). Een vorig resultaat wordt niet meer getoond.",
+    /** @param {number} rows */
+    rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
+    /** @param {string} text @param {number} limit */
+    textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
+    /** @param {string} text @param {number} limit */
+    tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
+    unnamedRecord: "Zonder label",
+    compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
+    comparePick: "Kies minstens twee metingen.",
+    /** @param {number} count */
+    compared: (count) => `${count} metingen vergeleken.`,
+    compareScore: "Score",
+    compareChange: "Verandering (eerste → laatste)",
+    compareScores: "Scores naast elkaar",
+    compareAgreement: "Overeenstemming",
+    compareAll: "alle vragen",
+    /** @param {number} count */
+    compareDiffer: (count) => count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`,
+    /**
+     * @param {string} where
+     * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
+     */
+    agreementLine: (where, figures) => {
+      if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
+      const same = Math.round((figures.exact || 0) * figures.n_items);
+      const near = Math.round((figures.within_one || 0) * figures.n_items);
+      const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
+      return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
+    },
+    compareIndicator: "Indicator",
+    compareSame: "Zelfde niveau?",
+    compareDiffers: "verschilt",
+    compareAgrees: "gelijk",
+    /** @param {string} section */
+    compareLevels: (section) => `${section}: niveau per meting`,
+    /** @param {string} chart */
+    compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
+    consensusTitle: "Consensus",
+    consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
+    consensusStart: "Vertrekken van",
+    consensusNoAnswer: "geen antwoord",
+    consensusSave: "Bewaren als consensus",
+    consensusNoStorage: "Deze site bewaart niets op dit toestel: de consensus kan hier niet bewaard worden.",
+    consensusFull: "De opslag van dit toestel is vol: de consensus is niet bewaard. Maak ruimte op de pagina 'Op dit toestel' en probeer opnieuw.",
+    /** @param {string} label */
+    consensusSaved: (label) => `Bewaard als '${label}'. Het formulier wordt geopend…`,
+    openRecord: "Openen",
+    saveRecord: "Bewaren als bestand",
+    deleteRecord: "Verwijderen",
+    /** @param {string} name */
+    confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
+    noRecords: "Er zijn geen metingen bewaard op dit toestel.",
+    /** @param {string} when */
+    lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
+    neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
+    exportReminder: "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): wordt de browser gewist, dan blijft je bestand.",
+    notSavedYet: "(nog niet bewaard)",
+    /** @param {number} count */
+    recordCount: (count) => count === 0 ? "Nog geen metingen op dit toestel." : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
+    newRecordStarted: "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). De vorige meting blijft bewaard.",
+    /** @param {string} name */
+    duplicated: (name) => `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. De vorige meting blijft ongewijzigd bewaard.`,
+    discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
+    /** @param {string} name */
+    deleted: (name) => `Meting '${name}' is verwijderd.`,
+    undo: "Ongedaan maken",
+    /** @param {string} name */
+    undone: (name) => `Meting '${name}' is teruggezet.`,
+    changedElsewhere: "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
+    /** @param {string} label */
+    otherTabLabel: (label) => label ? `${label} (ander tabblad)` : "(ander tabblad)",
+    deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
+    updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
+    /** @param {string} name */
+    importedSeparately: (name) => `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
+    nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
+    /** @param {string} name */
+    bundleNeedsStorage: (name) => `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
+    /** @param {number} number */
+    bundleEntry: (number) => `meting ${number}`,
+    notAnEnvelope: "geen antwoordenset van het draaiboek",
+    /** @param {string} name @param {number} added @param {number} skipped */
+    bundleImported: (name, added, skipped) => `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` + (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") + ". Er is niets overschreven.",
+    /** @param {string} key */
+    damagedRecord: (key) => `Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. Ze zijn niet gewist maar apart gezet (sleutel '${key}'). Het formulier is leeg.`,
+    /** @param {string} key @param {string[]} problems */
+    unusableRecord: (key, problems) => `Bewaarde antwoorden passen niet meer bij dit formulier en zijn niet geladen (${problems.join("; ")}). Ze zijn apart gezet (sleutel '${key}').`,
+    /** @param {string} version */
+    olderVersion: (version) => `Er zijn bewaarde antwoorden van een oudere versie (versie ${version}) van dit formulier. Sommige vragen kunnen intussen veranderd zijn.`,
+    loadOlder: "Oudere antwoorden laden",
+    olderLoaded: "Antwoorden van de oudere versie geladen. Kijk ze even na.",
+    /** @param {string[]} problems */
+    notTakenOver: (problems) => `Niet overgenomen: ${problems.join("; ")}.`,
+    /** @param {string} when */
+    restored: (when) => `Je vorige antwoorden zijn teruggezet (bewaard ${when}).`,
+    /** @param {string} name */
+    importUnreadable: (name) => `'${name}' kan niet gelezen worden: het is geen geldig antwoordbestand (geen JSON of beschadigd). Er is niets veranderd.`,
+    /** @param {string} name */
+    importNotAnswers: (name) => `'${name}' is geen antwoordbestand van het draaiboek. Er is niets veranderd.`,
+    /** @param {string} name @param {string} other @param {string} title */
+    importOtherInstrument: (name, other, title) => `'${name}' bevat antwoorden voor een ander instrument ('${other}'), niet voor '${title}'. Er is niets veranderd.`,
+    /** @param {string} name @param {string} other @param {number} version */
+    importOtherVersion: (name, other, version) => `'${name}' is gemaakt met versie ${other} van dit formulier; dit is versie ${version}. Sommige vragen kunnen veranderd zijn.`,
+    /** @param {string} name */
+    importProblems: (name) => `'${name}' past niet bij dit formulier. Er is niets veranderd. Wat niet klopt:`,
+    importConfirmVersion: "Toch laden?",
+    importConfirmOverwrite: "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
+    /** @param {string} name */
+    imported: (name) => `Antwoorden geladen uit '${name}'.`,
+    /** @param {string} name */
+    tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
+    confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
+    cleared: "Je antwoorden in dit formulier zijn gewist.",
+    confirmClearAll: "Alle bewaarde antwoorden van alle formulieren van dit handboek op dit toestel wissen? Dit kan je niet ongedaan maken.",
+    clearedAll: "Alle gegevens van dit handboek op dit toestel zijn gewist.",
+    close: "Sluiten",
+    /** @param {string} id */
+    unknownItem: (id) => `onbekende vraag '${id}'`,
+    /** @param {string} text @param {string} value */
+    notOnScale: (text, value) => `${text}: '${value}' is geen mogelijk antwoord`,
+    /** @param {string} text */
+    notANumber: (text) => `${text}: geen getal`,
+    /** @param {string} text @param {string} value */
+    outOfRange: (text, value) => `${text}: ${value} valt buiten het toegelaten bereik`,
+    /** @param {string} text */
+    notText: (text) => `${text}: geen tekst`,
+    /** @param {string} text */
+    notAList: (text) => `${text}: verwacht een lijst`,
+    /** @param {string} text @param {string} column */
+    unknownColumn: (text, column) => `${text}: onbekende kolom '${column}'`,
+    printTitle: "Ingevuld formulier",
+    /** @param {string} date */
+    printDate: (date) => `Ingevuld op ${date}`,
+    printAnswers: "Antwoorden",
+    noAnswer: "—"
+  };
+
+  // src/draaiboek/assets/js/comparechart.js
+  var SVG = "http://www.w3.org/2000/svg";
+  var LABEL_WIDTH = 220;
+  var BAR_WIDTH = 300;
+  var BAR_HEIGHT = 14;
+  var GAP = 12;
+  function svg(tag, attributes, text = "") {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+    if (text) node.textContent = text;
+    return node;
+  }
+  function profileCharts(scores, texts, names, idPrefix) {
+    const charts = /* @__PURE__ */ new Map();
+    for (const id of Object.keys(scores)) {
+      const chart = texts.get(id)?.chart;
+      if (chart) charts.set(chart, [...charts.get(chart) || [], id]);
+    }
+    return [...charts].map(([chart, ids], index) => figure(chart, ids, scores, texts, names, `${idPrefix}-chart-${index}`));
+  }
+  function figure(chart, ids, scores, texts, names, domId) {
+    const box = element("figure", { class: "db-chart db-compare-chart", "data-compare-chart": chart });
+    const caption = element("figcaption", { id: `${domId}-caption` }, TEXT.compareChart(chart));
+    const rowHeight = names.length * (BAR_HEIGHT + 2) + GAP;
+    const picture = svg("svg", {
+      class: "db-chart-svg",
+      role: "img",
+      "aria-labelledby": `${domId}-caption ${domId}-desc`,
+      viewBox: `0 0 ${LABEL_WIDTH + BAR_WIDTH + 110} ${ids.length * rowHeight + 4}`
+    });
+    const words = [];
+    for (const [row, id] of ids.entries()) {
+      const text = texts.get(id);
+      const label = text?.label || id;
+      const top = row * rowHeight + 2;
+      picture.append(svg("text", { x: 0, y: top + BAR_HEIGHT, class: "db-chart-label" }, label));
+      const said = [];
+      for (const [series, value] of scores[id].values.entries()) {
+        const y = top + series * (BAR_HEIGHT + 2);
+        picture.append(svg("rect", { x: LABEL_WIDTH, y, width: BAR_WIDTH, height: BAR_HEIGHT, class: "db-chart-track" }));
+        const shown = typeof value === "number" ? formatNumber(value, text?.decimals ?? null) : "–";
+        const min = text?.min ?? 0;
+        const max = text?.max ?? null;
+        if (typeof value === "number" && max !== null && max > min) {
+          const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
+          picture.append(svg("rect", { x: LABEL_WIDTH, y, width: share * BAR_WIDTH, height: BAR_HEIGHT, class: `db-chart-series db-chart-series-${series % 4}` }));
+        }
+        picture.append(svg("text", { x: LABEL_WIDTH + BAR_WIDTH + 6, y: y + BAR_HEIGHT - 3, class: "db-chart-value" }, `${series + 1}: ${shown}`));
+        said.push(`${names[series]} ${shown}`);
+      }
+      words.push(`${label}: ${said.join(", ")}`);
+    }
+    const legend = element("ol", { class: "db-chart-legend" });
+    for (const [series, name] of names.entries()) {
+      const item = element("li");
+      item.append(element("span", { class: `db-chart-swatch db-chart-series-${series % 4}`, "aria-hidden": "true" }), ` ${name}`);
+      legend.append(item);
+    }
+    const description = element("p", { id: `${domId}-desc`, class: "db-visually-hidden" }, `${words.join(". ")}.`);
+    box.append(caption, picture, legend, description);
+    return box;
+  }
+
   // src/draaiboek/assets/js/storage.js
   var KEY_PREFIX = "draaiboek";
   function storageArea(kind) {
@@ -158,161 +378,6 @@
     const label = meta?.label?.trim() || unnamed;
     return meta?.date ? `${label} · ${meta.date}` : label;
   }
-
-  // src/draaiboek/assets/js/text.js
-  var TEXT = {
-    loading: "Rekenmodule wordt geladen… Je kunt al beginnen met invullen.",
-    ready: "Het resultaat wordt op dit toestel berekend terwijl je invult.",
-    fileProtocol: "Automatisch berekenen werkt niet als het handboek als bestand geopend is (het adres begint met file://). Je kunt dit formulier wel invullen, bewaren en afdrukken. Wil je het resultaat zien? Open het handboek via een webserver: typ in de map van het handboek 'python -m http.server' (of 'draaiboek serve' in de projectmap) en surf naar http://127.0.0.1:8000.",
-    oldBrowser: "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
-    /** @param {string} reason */
-    failed: (reason) => `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, bewaren en afdrukken.`,
-    /** @param {string} reason */
-    scoringError: (reason) => `Het resultaat kon niet berekend worden: ${reason}`,
-    checkAnswers: "Controleer deze antwoorden:",
-    /** @param {number} answered @param {number} total */
-    progress: (answered, total) => total === 0 ? "Dit formulier heeft geen vragen om te tellen." : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
-    nothingYet: "Nog niets ingevuld.",
-    storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
-    storageFull: "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
-    storageFullReadOnly: "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
-    /** @param {string} key */
-    notSetAside: (key) => `Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.`,
-    staleResult: "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet nakijken). Een vorig resultaat wordt niet meer getoond.",
-    /** @param {number} rows */
-    rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
-    /** @param {string} text @param {number} limit */
-    textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
-    /** @param {string} text @param {number} limit */
-    tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
-    unnamedRecord: "Zonder label",
-    compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
-    comparePick: "Kies minstens twee metingen.",
-    /** @param {number} count */
-    compared: (count) => `${count} metingen vergeleken.`,
-    compareScore: "Score",
-    compareChange: "Verandering (eerste → laatste)",
-    compareScores: "Scores naast elkaar",
-    compareAgreement: "Overeenstemming",
-    compareAll: "alle vragen",
-    /** @param {number} count */
-    compareDiffer: (count) => count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`,
-    /**
-     * @param {string} where
-     * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
-     */
-    agreementLine: (where, figures) => {
-      if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
-      const same = Math.round((figures.exact || 0) * figures.n_items);
-      const near = Math.round((figures.within_one || 0) * figures.n_items);
-      const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
-      return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
-    },
-    compareIndicator: "Indicator",
-    compareSame: "Zelfde niveau?",
-    compareDiffers: "verschilt",
-    compareAgrees: "gelijk",
-    /** @param {string} section */
-    compareLevels: (section) => `${section}: niveau per meting`,
-    consensusTitle: "Consensus",
-    consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
-    consensusStart: "Vertrekken van",
-    consensusNoAnswer: "geen antwoord",
-    consensusSave: "Bewaren als consensus",
-    consensusNoStorage: "Deze site bewaart niets op dit toestel: de consensus kan hier niet bewaard worden.",
-    consensusFull: "De opslag van dit toestel is vol: de consensus is niet bewaard. Maak ruimte op de pagina 'Op dit toestel' en probeer opnieuw.",
-    /** @param {string} label */
-    consensusSaved: (label) => `Bewaard als '${label}'. Het formulier wordt geopend…`,
-    openRecord: "Openen",
-    saveRecord: "Bewaren als bestand",
-    deleteRecord: "Verwijderen",
-    /** @param {string} name */
-    confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
-    noRecords: "Er zijn geen metingen bewaard op dit toestel.",
-    /** @param {string} when */
-    lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
-    neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
-    exportReminder: "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): wordt de browser gewist, dan blijft je bestand.",
-    notSavedYet: "(nog niet bewaard)",
-    /** @param {number} count */
-    recordCount: (count) => count === 0 ? "Nog geen metingen op dit toestel." : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
-    newRecordStarted: "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). De vorige meting blijft bewaard.",
-    /** @param {string} name */
-    duplicated: (name) => `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. De vorige meting blijft ongewijzigd bewaard.`,
-    discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
-    /** @param {string} name */
-    deleted: (name) => `Meting '${name}' is verwijderd.`,
-    undo: "Ongedaan maken",
-    /** @param {string} name */
-    undone: (name) => `Meting '${name}' is teruggezet.`,
-    changedElsewhere: "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
-    /** @param {string} label */
-    otherTabLabel: (label) => label ? `${label} (ander tabblad)` : "(ander tabblad)",
-    deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
-    updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
-    /** @param {string} name */
-    importedSeparately: (name) => `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
-    nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
-    /** @param {string} name */
-    bundleNeedsStorage: (name) => `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
-    /** @param {number} number */
-    bundleEntry: (number) => `meting ${number}`,
-    notAnEnvelope: "geen antwoordenset van het draaiboek",
-    /** @param {string} name @param {number} added @param {number} skipped */
-    bundleImported: (name, added, skipped) => `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` + (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") + ". Er is niets overschreven.",
-    /** @param {string} key */
-    damagedRecord: (key) => `Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. Ze zijn niet gewist maar apart gezet (sleutel '${key}'). Het formulier is leeg.`,
-    /** @param {string} key @param {string[]} problems */
-    unusableRecord: (key, problems) => `Bewaarde antwoorden passen niet meer bij dit formulier en zijn niet geladen (${problems.join("; ")}). Ze zijn apart gezet (sleutel '${key}').`,
-    /** @param {string} version */
-    olderVersion: (version) => `Er zijn bewaarde antwoorden van een oudere versie (versie ${version}) van dit formulier. Sommige vragen kunnen intussen veranderd zijn.`,
-    loadOlder: "Oudere antwoorden laden",
-    olderLoaded: "Antwoorden van de oudere versie geladen. Kijk ze even na.",
-    /** @param {string[]} problems */
-    notTakenOver: (problems) => `Niet overgenomen: ${problems.join("; ")}.`,
-    /** @param {string} when */
-    restored: (when) => `Je vorige antwoorden zijn teruggezet (bewaard ${when}).`,
-    /** @param {string} name */
-    importUnreadable: (name) => `'${name}' kan niet gelezen worden: het is geen geldig antwoordbestand (geen JSON of beschadigd). Er is niets veranderd.`,
-    /** @param {string} name */
-    importNotAnswers: (name) => `'${name}' is geen antwoordbestand van het draaiboek. Er is niets veranderd.`,
-    /** @param {string} name @param {string} other @param {string} title */
-    importOtherInstrument: (name, other, title) => `'${name}' bevat antwoorden voor een ander instrument ('${other}'), niet voor '${title}'. Er is niets veranderd.`,
-    /** @param {string} name @param {string} other @param {number} version */
-    importOtherVersion: (name, other, version) => `'${name}' is gemaakt met versie ${other} van dit formulier; dit is versie ${version}. Sommige vragen kunnen veranderd zijn.`,
-    /** @param {string} name */
-    importProblems: (name) => `'${name}' past niet bij dit formulier. Er is niets veranderd. Wat niet klopt:`,
-    importConfirmVersion: "Toch laden?",
-    importConfirmOverwrite: "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
-    /** @param {string} name */
-    imported: (name) => `Antwoorden geladen uit '${name}'.`,
-    /** @param {string} name */
-    tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
-    confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
-    cleared: "Je antwoorden in dit formulier zijn gewist.",
-    confirmClearAll: "Alle bewaarde antwoorden van alle formulieren van dit handboek op dit toestel wissen? Dit kan je niet ongedaan maken.",
-    clearedAll: "Alle gegevens van dit handboek op dit toestel zijn gewist.",
-    close: "Sluiten",
-    /** @param {string} id */
-    unknownItem: (id) => `onbekende vraag '${id}'`,
-    /** @param {string} text @param {string} value */
-    notOnScale: (text, value) => `${text}: '${value}' is geen mogelijk antwoord`,
-    /** @param {string} text */
-    notANumber: (text) => `${text}: geen getal`,
-    /** @param {string} text @param {string} value */
-    outOfRange: (text, value) => `${text}: ${value} valt buiten het toegelaten bereik`,
-    /** @param {string} text */
-    notText: (text) => `${text}: geen tekst`,
-    /** @param {string} text */
-    notAList: (text) => `${text}: verwacht een lijst`,
-    /** @param {string} text @param {string} column */
-    unknownColumn: (text, column) => `${text}: onbekende kolom '${column}'`,
-    printTitle: "Ingevuld formulier",
-    /** @param {string} date */
-    printDate: (date) => `Ingevuld op ${date}`,
-    printAnswers: "Antwoorden",
-    noAnswer: "—"
-  };
 
   // src/draaiboek/assets/js/limits.js
   function limitsOf(form) {
@@ -1142,7 +1207,16 @@
         texts.items.set(item.id, { text: String(item.text || item.id), section: String(item.section), options });
       }
       for (const section of data.sections || []) texts.sections.set(section.id, String(section.title || section.id));
-      for (const score of data.scores || []) texts.scores.set(score.id, String(score.label || score.id));
+      const number = (value) => typeof value === "number" ? value : null;
+      for (const score of data.scores || []) {
+        texts.scores.set(score.id, {
+          label: String(score.label || score.id),
+          chart: typeof score.chart === "string" ? score.chart : null,
+          min: number(score.min),
+          max: number(score.max),
+          decimals: number(score.decimals)
+        });
+      }
     } catch {
     }
     return texts;
@@ -1174,7 +1248,7 @@
     }
     const known = await texts;
     status.textContent = TEXT.compared(chosen.length);
-    output.replaceChildren(...comparison(reply.result, chosen, known));
+    output.replaceChildren(...comparison(reply.result, chosen, known, `${root.dataset.instrument}`));
     const differ = Object.entries(
       /** @type {Record<string, any>} */
       reply.result.items
@@ -1189,7 +1263,7 @@
     };
     output.append(consensusSection({ differ, chosen, items: known.items, ...place, idPrefix: `${root.dataset.instrument}`, opened }));
   }
-  function comparison(result, chosen, texts) {
+  function comparison(result, chosen, texts, idPrefix) {
     const scores = element("table", { class: "db-compare-scores" });
     const head = element("tr");
     head.append(element("th", { scope: "col" }, TEXT.compareScore));
@@ -1201,7 +1275,7 @@
       result.scores
     )) {
       const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
-      row.append(element("th", { scope: "row" }, texts.scores.get(id) || id));
+      row.append(element("th", { scope: "row" }, texts.scores.get(id)?.label || id));
       for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
       const change = score.change;
       row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
@@ -1243,7 +1317,8 @@
       list.append(element("li", { "data-compare-item": id }, `${texts.items.get(id)?.text || id}: ${values.join(" → ")}`));
     }
     items.append(list);
-    return [scores, agreement, items];
+    const charts = profileCharts(result.scores, texts.scores, chosen.map((choice) => choice.name), idPrefix);
+    return [scores, ...charts, agreement, items];
   }
 
   // src/draaiboek/assets/js/device.js
@@ -1662,26 +1737,26 @@
 
   // src/draaiboek/assets/js/chart.js
   var ROW_HEIGHT = 34;
-  var LABEL_WIDTH = 220;
-  var BAR_WIDTH = 300;
-  function svg(chart, tag, attributes, text = "") {
+  var LABEL_WIDTH2 = 220;
+  var BAR_WIDTH2 = 300;
+  function svg2(chart, tag, attributes, text = "") {
     const node = document.createElementNS(chart.namespaceURI, tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
     if (text) node.textContent = text;
     return node;
   }
-  function drawChart(figure, result) {
+  function drawChart(figure2, result) {
     const region = (
       /** @type {HTMLElement} */
-      figure.closest("[data-result]")
+      figure2.closest("[data-result]")
     );
-    const ids = (figure.dataset.chartScores || "").split(" ");
+    const ids = (figure2.dataset.chartScores || "").split(" ");
     const chart = (
       /** @type {SVGSVGElement} */
-      figure.querySelector("svg")
+      figure2.querySelector("svg")
     );
-    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH + BAR_WIDTH + 90} ${ids.length * ROW_HEIGHT + 8}`);
-    const title = svg(chart, "title", {}, one(figure, "figcaption").textContent || "");
+    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH2 + BAR_WIDTH2 + 90} ${ids.length * ROW_HEIGHT + 8}`);
+    const title = svg2(chart, "title", {}, one(figure2, "figcaption").textContent || "");
     const rows = ids.map((id, index) => {
       const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
       const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
@@ -1690,17 +1765,17 @@
       const min = Number(output.dataset.min ?? 0);
       const max = Number(output.dataset.max ?? NaN);
       const y = index * ROW_HEIGHT + 4;
-      const group = svg(chart, "g", { class: "db-chart-row" });
-      group.append(svg(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
-      group.append(svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: BAR_WIDTH, height: 22, class: "db-chart-track" }));
+      const group = svg2(chart, "g", { class: "db-chart-row" });
+      group.append(svg2(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
+      group.append(svg2(chart, "rect", { x: LABEL_WIDTH2, y: y + 4, width: BAR_WIDTH2, height: 22, class: "db-chart-track" }));
       if (typeof value === "number" && Number.isFinite(max) && max > min) {
         const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
         group.append(
-          svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: share * BAR_WIDTH, height: 22, class: "db-chart-bar" })
+          svg2(chart, "rect", { x: LABEL_WIDTH2, y: y + 4, width: share * BAR_WIDTH2, height: 22, class: "db-chart-bar" })
         );
       }
       group.append(
-        svg(chart, "text", { x: LABEL_WIDTH + BAR_WIDTH + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
+        svg2(chart, "text", { x: LABEL_WIDTH2 + BAR_WIDTH2 + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
       );
       return group;
     });
@@ -1723,7 +1798,7 @@
     fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
     fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
     fillList(form, region.querySelector("[data-missing]"), result.missing_required);
-    for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+    for (const figure2 of all(region, "[data-chart]")) drawChart(figure2, result);
   }
   function showScores(region, result) {
     for (const output of all(region, "[data-score]")) {

@@ -5,6 +5,7 @@
 // with their change, the answers that differ, agreement in plain Dutch.
 
 import { assetUrl } from "./base.js";
+import { profileCharts } from "./comparechart.js";
 import { levelTables } from "./comparegrid.js";
 import { answerText, consensusSection } from "./consensus.js";
 import { element, one } from "./dom.js";
@@ -19,7 +20,7 @@ import { TEXT } from "./text.js";
 /** @typedef {import("./consensus.js").ItemText} ItemText */
 /**
  * What the page shows of the definition: item texts, option labels, score labels.
- * @typedef {{items: Map<string, ItemText>, scores: Map<string, string>, sections: Map<string, string>}} Texts
+ * @typedef {{items: Map<string, ItemText>, scores: Map<string, import("./comparechart.js").ScoreText>, sections: Map<string, string>}} Texts
  */
 /**
  * Where the comparison's records live and how a saved consensus opens.
@@ -123,7 +124,17 @@ async function loadTexts(definition) {
       texts.items.set(item.id, { text: String(item.text || item.id), section: String(item.section), options });
     }
     for (const section of data.sections || []) texts.sections.set(section.id, String(section.title || section.id));
-    for (const score of data.scores || []) texts.scores.set(score.id, String(score.label || score.id));
+    /** @param {unknown} value */
+    const number = (value) => (typeof value === "number" ? value : null);
+    for (const score of data.scores || []) {
+      texts.scores.set(score.id, {
+        label: String(score.label || score.id),
+        chart: typeof score.chart === "string" ? score.chart : null,
+        min: number(score.min),
+        max: number(score.max),
+        decimals: number(score.decimals),
+      });
+    }
   } catch {
     // The comparison itself comes from the scorer; ids stand in for texts.
   }
@@ -161,7 +172,7 @@ async function compareChosen(root, definition, texts, place, choices, status) {
   }
   const known = await texts;
   status.textContent = TEXT.compared(chosen.length);
-  output.replaceChildren(...comparison(reply.result, chosen, known));
+  output.replaceChildren(...comparison(reply.result, chosen, known, `${root.dataset.instrument}`));
   const differ = Object.entries(/** @type {Record<string, any>} */ (reply.result.items)).filter(([, item]) => item.differ);
   if (!differ.length) return;
   const opened = (/** @type {string} */ id) => {
@@ -181,8 +192,9 @@ async function compareChosen(root, definition, texts, place, choices, status) {
  * @param {any} result the scorer's comparison
  * @param {Choice[]} chosen
  * @param {Texts} texts
+ * @param {string} idPrefix for element ids
  */
-function comparison(result, chosen, texts) {
+function comparison(result, chosen, texts, idPrefix) {
   const scores = element("table", { class: "db-compare-scores" });
   const head = element("tr");
   head.append(element("th", { scope: "col" }, TEXT.compareScore));
@@ -191,7 +203,7 @@ function comparison(result, chosen, texts) {
   scores.append(element("caption", {}, TEXT.compareScores), head);
   for (const [id, score] of Object.entries(/** @type {Record<string, any>} */ (result.scores))) {
     const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
-    row.append(element("th", { scope: "row" }, texts.scores.get(id) || id));
+    row.append(element("th", { scope: "row" }, texts.scores.get(id)?.label || id));
     for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
     const change = score.change;
     row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
@@ -227,5 +239,6 @@ function comparison(result, chosen, texts) {
     list.append(element("li", { "data-compare-item": id }, `${texts.items.get(id)?.text || id}: ${values.join(" → ")}`));
   }
   items.append(list);
-  return [scores, agreement, items];
+  const charts = profileCharts(result.scores, texts.scores, chosen.map((choice) => choice.name), idPrefix);
+  return [scores, ...charts, agreement, items];
 }
