@@ -382,6 +382,14 @@ def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_u
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Volledig voorbeeld")
     expect(page.locator("[data-device-exported]")).to_contain_text("nog geen antwoorden")
+    # Completeness from the stored answers, scored on this device.
+    complete = page.locator("[data-device-complete]")
+    expect(complete).to_have_count(2)
+    for index in range(2):
+        expect(complete.nth(index)).to_have_attribute(
+            "data-device-complete", re.compile("^(yes|no)$"), timeout=60_000
+        )
+    expect(rows.first.locator("[data-device-complete]")).to_have_text("nog niet volledig")
     expect(page.locator("[data-device-remind]")).to_have_count(0)
     # Last saved to a file three weeks ago: a reminder, once.
     page.evaluate(

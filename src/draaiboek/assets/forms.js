@@ -109,6 +109,8 @@
     compareLevels: (section) => `${section}: niveau per meting`,
     /** @param {string} chart */
     compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
+    complete: "volledig",
+    incomplete: "nog niet volledig",
     consensusTitle: "Consensus",
     consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
     consensusStart: "Vertrekken van",
@@ -1334,6 +1336,10 @@
     const instruments = JSON.parse(root.dataset.instruments || "{}");
     const render = () => showDevice(root, store, prefix, instruments, render);
     render();
+    scorer.listeners.add((state) => {
+      if (state === "ready" && root.isConnected) fillComplete(root, instruments);
+    });
+    if (root.querySelector("[data-device-complete]")) scorer.start();
     window.addEventListener("storage", (event) => {
       if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
     });
@@ -1354,6 +1360,7 @@
           element("td", {}, meta.date || "—"),
           element("td", {}, saved ? formatDate(saved) : "—")
         );
+        row.append(element("td", { "data-device-complete": "", "data-instrument": envelope2.instrument }, "…"));
         const actions = element("td");
         const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
         if (link) {
@@ -1385,11 +1392,32 @@
     );
     if (!records.length) {
       const row = element("tr");
-      row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+      row.append(element("td", { colspan: "6" }, store ? TEXT.noRecords : TEXT.storageOff));
       body.append(row);
     }
+    if (scorer.state === "ready") fillComplete(root, instruments);
     const oldest = records.map(({ envelope: envelope2 }) => dateOf(envelope2.meta?.saved_at || "")?.getTime() ?? Date.now());
     showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
+  }
+  async function fillComplete(root, instruments) {
+    const store = storageArea(root.dataset.storage);
+    for (const cell of root.querySelectorAll("[data-device-complete]")) {
+      if (!(cell instanceof HTMLElement) || cell.dataset.deviceComplete) continue;
+      const key = cell.closest("[data-device-record]")?.getAttribute("data-device-record") || "";
+      const definition = instruments[cell.dataset.instrument || ""]?.definition;
+      cell.dataset.deviceComplete = "pending";
+      let complete = null;
+      try {
+        const envelope2 = JSON.parse(store?.getItem(key) || "null");
+        if (definition && envelope2) {
+          const reply = await scorer.run("score", assetUrl(`instruments/${definition}`).href, envelope2.answers);
+          if (reply.ok) complete = reply.result.complete;
+        }
+      } catch {
+      }
+      cell.dataset.deviceComplete = complete === true ? "yes" : complete === false ? "no" : "unknown";
+      cell.textContent = complete === true ? TEXT.complete : complete === false ? TEXT.incomplete : "—";
+    }
   }
   function showExported(root, store, prefix, oldest) {
     const exported = dateOf(store?.getItem(`${prefix}exported`) || "");

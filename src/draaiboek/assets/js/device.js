@@ -3,10 +3,12 @@
 // instruments, to open, save as a file or delete; when answers were last
 // saved to a file, and once, quietly, a reminder when that is long ago.
 
+import { assetUrl } from "./base.js";
 import { handbookRecords, markExported } from "./bundle.js";
 import { element, one } from "./dom.js";
 import { formatDate } from "./format.js";
 import { recordIdOf } from "./records.js";
+import { scorer } from "./scorer.js";
 import { KEY_PREFIX, storageArea } from "./storage.js";
 import { TEXT } from "./text.js";
 import { download } from "./transfer.js";
@@ -14,7 +16,7 @@ import { download } from "./transfer.js";
 /** The handbook's own rule: save answers to a file at least every 14 days. */
 const REMIND_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** @typedef {{title: string, href: string}} InstrumentLink */
+/** @typedef {{title: string, href: string, definition?: string}} InstrumentLink */
 
 /** @param {string} iso */
 function dateOf(iso) {
@@ -34,6 +36,11 @@ export function mountDevice(root) {
   const instruments = JSON.parse(root.dataset.instruments || "{}");
   const render = () => showDevice(root, store, prefix, instruments, render);
   render();
+  // Completeness needs the scorer: asked only when there are records to judge.
+  scorer.listeners.add((state) => {
+    if (state === "ready" && root.isConnected) fillComplete(root, instruments);
+  });
+  if (root.querySelector("[data-device-complete]")) scorer.start();
   window.addEventListener("storage", (event) => {
     if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
   });
@@ -62,6 +69,7 @@ function showDevice(root, store, prefix, instruments, render) {
         element("td", {}, meta.date || "—"),
         element("td", {}, saved ? formatDate(saved) : "—"),
       );
+      row.append(element("td", { "data-device-complete": "", "data-instrument": envelope.instrument }, "…"));
       const actions = element("td");
       const base = `${prefix}${envelope.instrument}:v${envelope.version}`;
       if (link) {
@@ -95,11 +103,42 @@ function showDevice(root, store, prefix, instruments, render) {
   );
   if (!records.length) {
     const row = element("tr");
-    row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+    row.append(element("td", { colspan: "6" }, store ? TEXT.noRecords : TEXT.storageOff));
     body.append(row);
   }
+  if (scorer.state === "ready") fillComplete(root, instruments);
   const oldest = records.map(({ envelope }) => dateOf(envelope.meta?.saved_at || "")?.getTime() ?? Date.now());
   showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
+}
+
+/**
+ * "volledig / nog niet volledig" per record, from its stored answers scored
+ * by the worker; "—" where that cannot be known (no definition, the scorer
+ * refuses the answers).
+ * @param {HTMLElement} root
+ * @param {Record<string, InstrumentLink>} instruments
+ */
+async function fillComplete(root, instruments) {
+  const store = storageArea(root.dataset.storage);
+  for (const cell of root.querySelectorAll("[data-device-complete]")) {
+    if (!(cell instanceof HTMLElement) || cell.dataset.deviceComplete) continue;
+    const key = cell.closest("[data-device-record]")?.getAttribute("data-device-record") || "";
+    const definition = instruments[cell.dataset.instrument || ""]?.definition;
+    cell.dataset.deviceComplete = "pending";
+    /** @type {unknown} */
+    let complete = null;
+    try {
+      const envelope = JSON.parse(store?.getItem(key) || "null");
+      if (definition && envelope) {
+        const reply = await scorer.run("score", assetUrl(`instruments/${definition}`).href, envelope.answers);
+        if (reply.ok) complete = reply.result.complete;
+      }
+    } catch {
+      // Unknown: shown as such.
+    }
+    cell.dataset.deviceComplete = complete === true ? "yes" : complete === false ? "no" : "unknown";
+    cell.textContent = complete === true ? TEXT.complete : complete === false ? TEXT.incomplete : "—";
+  }
 }
 
 /**

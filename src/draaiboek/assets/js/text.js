@@ -81,6 +81,8 @@ export const TEXT = {
   compareLevels: (section) => `${section}: niveau per meting`,
   /** @param {string} chart */
   compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
+  complete: "volledig",
+  incomplete: "nog niet volledig",
   consensusTitle: "Consensus",
   consensusIntro:
     "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. " +
