@@ -547,3 +547,35 @@ def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
         record = stored(page, key)
         assert record is not None
         assert record["meta"]["label"] in ("T0", "T1")  # type: ignore[index]
+
+
+def test_a_person_switches_the_storage_choice_and_the_records_move_along(
+    page: Page, base_url: str
+) -> None:
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    page.fill(LABEL, "CL-9")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.goto(f"{base_url}/op-dit-toestel/")
+    choice = page.locator("[data-storage-choice]")
+    expect(choice.locator('input[data-storage-option="local"]')).to_be_checked()
+    assert axe_violations(page) == []
+    # The page fixture accepts the confirmation.
+    choice.get_by_label("tot de browser sluit").check()
+    choice.get_by_role("button", name="Keuze toepassen").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
+    assert record_keys(page) == []
+    in_session: list[str] = page.evaluate("Object.keys(sessionStorage)")
+    assert VOLLEDIG in in_session
+    expect(page.locator("[data-device-record]")).to_have_count(1)
+
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    expect(page.locator(LABEL)).to_have_value("CL-9")
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    assert record_keys(page) == []
+
+    page.goto(f"{base_url}/op-dit-toestel/")
+    expect(choice.locator('input[data-storage-option="session"]')).to_be_checked()
+    choice.get_by_label("op dit toestel, tot je ze wist").check()
+    choice.get_by_role("button", name="Keuze toepassen").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
+    assert record_keys(page) == [VOLLEDIG]

@@ -111,6 +111,15 @@
     compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
     complete: "volledig",
     incomplete: "nog niet volledig",
+    storageChoice: "Bewaren in deze browser",
+    storageLocal: "op dit toestel, tot je ze wist",
+    storageSession: "tot de browser sluit",
+    storageApply: "Keuze toepassen",
+    storageUnchanged: "Dat is al de keuze voor deze browser.",
+    /** @param {string} choice */
+    confirmStorageSwitch: (choice) => `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. Open formulieren in andere tabbladen laad je daarna best opnieuw.`,
+    storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+    storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
     consensusTitle: "Consensus",
     consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
     consensusStart: "Vertrekken van",
@@ -1138,13 +1147,54 @@
   };
   var scorer = new Scorer();
 
+  // src/draaiboek/assets/js/storagechoice.js
+  function choiceKey(site) {
+    return `${KEY_PREFIX}:${site}:storage-choice`;
+  }
+  function storageKind(site, kind) {
+    if (kind !== "local" && kind !== "session") return kind;
+    try {
+      const chosen = localStorage.getItem(choiceKey(site));
+      return chosen === "local" || chosen === "session" ? chosen : kind;
+    } catch {
+      return kind;
+    }
+  }
+  function switchStorage(site, from, to) {
+    if (from === to) return true;
+    const prefix = `${KEY_PREFIX}:${site}:`;
+    const choice = choiceKey(site);
+    try {
+      const source = from === "local" ? localStorage : sessionStorage;
+      const target = to === "local" ? localStorage : sessionStorage;
+      const keys = keysOf(source).filter((key) => key.startsWith(prefix) && key !== choice);
+      const written = [];
+      try {
+        for (const key of keys) {
+          const value = source.getItem(key);
+          if (value === null) continue;
+          target.setItem(key, value);
+          written.push(key);
+        }
+        localStorage.setItem(choice, to);
+      } catch {
+        for (const key of written) target.removeItem(key);
+        return false;
+      }
+      for (const key of written) source.removeItem(key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   // src/draaiboek/assets/js/compare.js
   function mountCompare(root) {
     root.dataset.mounted = "";
     const instrument = root.dataset.instrument || "";
     const version = Number(root.dataset.version);
     const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
-    const store = storageArea(root.dataset.storage);
+    const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
     const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
     const choices = store ? listRecords(store, base, instrument, version).flatMap(
       (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
@@ -1332,9 +1382,10 @@
   function mountDevice(root) {
     root.dataset.mounted = "";
     const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
-    const store = storageArea(root.dataset.storage);
     const instruments = JSON.parse(root.dataset.instruments || "{}");
-    const render = () => showDevice(root, store, prefix, instruments, render);
+    const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+    const choice = storageChoice(root, render);
+    if (choice) one(root, "[data-device-exported]").before(choice);
     render();
     scorer.listeners.add((state) => {
       if (state === "ready" && root.isConnected) fillComplete(root, instruments);
@@ -1399,8 +1450,51 @@
     const oldest = records.map(({ envelope: envelope2 }) => dateOf(envelope2.meta?.saved_at || "")?.getTime() ?? Date.now());
     showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
   }
+  function storageChoice(root, render) {
+    const site = root.dataset.site;
+    if (root.dataset.storage !== "local" && root.dataset.storage !== "session") return null;
+    const box = element("fieldset", { class: "db-records", "data-storage-choice": "" });
+    box.append(element("legend", {}, TEXT.storageChoice));
+    const current = () => (
+      /** @type {"local" | "session"} */
+      storageKind(site, root.dataset.storage)
+    );
+    for (
+      const kind of
+      /** @type {const} */
+      ["local", "session"]
+    ) {
+      const id = `db-storage-${kind}`;
+      const radio = element("input", { type: "radio", name: "db-storage-choice", id, value: kind, "data-storage-option": kind });
+      if (kind === current()) radio.checked = true;
+      const line = element("p");
+      line.append(radio, " ", element("label", { for: id }, kind === "local" ? TEXT.storageLocal : TEXT.storageSession));
+      box.append(line);
+    }
+    const status = element("p", { class: "db-status", role: "status", "data-storage-status": "" });
+    const apply = element("button", { type: "button", class: "md-button", "data-action": "switch-storage" }, TEXT.storageApply);
+    apply.addEventListener("click", () => {
+      const picked = box.querySelector("input[data-storage-option]:checked");
+      const to = picked instanceof HTMLInputElement ? (
+        /** @type {"local" | "session"} */
+        picked.value
+      ) : current();
+      const from = current();
+      if (to === from) {
+        status.textContent = TEXT.storageUnchanged;
+        return;
+      }
+      if (!confirm(TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession))) return;
+      status.textContent = switchStorage(site, from, to) ? TEXT.storageSwitched : TEXT.storageNotSwitched;
+      render();
+    });
+    const actions = element("p");
+    actions.append(apply);
+    box.append(actions, status);
+    return box;
+  }
   async function fillComplete(root, instruments) {
-    const store = storageArea(root.dataset.storage);
+    const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
     for (const cell of root.querySelectorAll("[data-device-complete]")) {
       if (!(cell instanceof HTMLElement) || cell.dataset.deviceComplete) continue;
       const key = cell.closest("[data-device-record]")?.getAttribute("data-device-record") || "";
@@ -2045,7 +2139,7 @@
       this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
       this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
       this.key = `${this.prefix}${this.id}:v${this.version}`;
-      const storage = openStorage(form.dataset.storage);
+      const storage = openStorage(storageKind(form.dataset.site, form.dataset.storage));
       this.store = storage.area;
       this.writable = storage.writable;
       this.blocked = /* @__PURE__ */ new Set();

@@ -13,6 +13,7 @@ import { formatNumber } from "./format.js";
 import { isMapping, listRecords, recordName } from "./records.js";
 import { scorer } from "./scorer.js";
 import { KEY_PREFIX, storageArea } from "./storage.js";
+import { storageKind } from "./storagechoice.js";
 import { TEXT } from "./text.js";
 
 /** @typedef {import("./records.js").Envelope} Envelope */
@@ -36,7 +37,7 @@ export function mountCompare(root) {
   const instrument = root.dataset.instrument || "";
   const version = Number(root.dataset.version);
   const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
-  const store = storageArea(root.dataset.storage);
+  const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
   const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
   /** @type {Choice[]} */
   const choices = store

@@ -9,6 +9,7 @@ import { element, one } from "./dom.js";
 import { formatDate } from "./format.js";
 import { recordIdOf } from "./records.js";
 import { scorer } from "./scorer.js";
+import { storageKind, switchStorage } from "./storagechoice.js";
 import { KEY_PREFIX, storageArea } from "./storage.js";
 import { TEXT } from "./text.js";
 import { download } from "./transfer.js";
@@ -31,10 +32,12 @@ function dateOf(iso) {
 export function mountDevice(root) {
   root.dataset.mounted = "";
   const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
-  const store = storageArea(root.dataset.storage);
   /** @type {Record<string, InstrumentLink>} */
   const instruments = JSON.parse(root.dataset.instruments || "{}");
-  const render = () => showDevice(root, store, prefix, instruments, render);
+  // The area follows the person's choice, which this page can switch.
+  const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+  const choice = storageChoice(root, render);
+  if (choice) one(root, "[data-device-exported]").before(choice);
   render();
   // Completeness needs the scorer: asked only when there are records to judge.
   scorer.listeners.add((state) => {
@@ -112,6 +115,46 @@ function showDevice(root, store, prefix, instruments, render) {
 }
 
 /**
+ * Where this browser keeps the answers: until wiped or until the browser
+ * closes. Null when the site stores nothing (the owner's choice stands).
+ * @param {HTMLElement} root
+ * @param {() => void} render
+ */
+function storageChoice(root, render) {
+  const site = root.dataset.site;
+  if (root.dataset.storage !== "local" && root.dataset.storage !== "session") return null;
+  const box = element("fieldset", { class: "db-records", "data-storage-choice": "" });
+  box.append(element("legend", {}, TEXT.storageChoice));
+  const current = () => /** @type {"local" | "session"} */ (storageKind(site, root.dataset.storage));
+  for (const kind of /** @type {const} */ (["local", "session"])) {
+    const id = `db-storage-${kind}`;
+    const radio = element("input", { type: "radio", name: "db-storage-choice", id, value: kind, "data-storage-option": kind });
+    if (kind === current()) radio.checked = true;
+    const line = element("p");
+    line.append(radio, " ", element("label", { for: id }, kind === "local" ? TEXT.storageLocal : TEXT.storageSession));
+    box.append(line);
+  }
+  const status = element("p", { class: "db-status", role: "status", "data-storage-status": "" });
+  const apply = element("button", { type: "button", class: "md-button", "data-action": "switch-storage" }, TEXT.storageApply);
+  apply.addEventListener("click", () => {
+    const picked = box.querySelector("input[data-storage-option]:checked");
+    const to = picked instanceof HTMLInputElement ? /** @type {"local" | "session"} */ (picked.value) : current();
+    const from = current();
+    if (to === from) {
+      status.textContent = TEXT.storageUnchanged;
+      return;
+    }
+    if (!confirm(TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession))) return;
+    status.textContent = switchStorage(site, from, to) ? TEXT.storageSwitched : TEXT.storageNotSwitched;
+    render();
+  });
+  const actions = element("p");
+  actions.append(apply);
+  box.append(actions, status);
+  return box;
+}
+
+/**
  * "volledig / nog niet volledig" per record, from its stored answers scored
  * by the worker; "—" where that cannot be known (no definition, the scorer
  * refuses the answers).
@@ -119,7 +162,7 @@ function showDevice(root, store, prefix, instruments, render) {
  * @param {Record<string, InstrumentLink>} instruments
  */
 async function fillComplete(root, instruments) {
-  const store = storageArea(root.dataset.storage);
+  const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
   for (const cell of root.querySelectorAll("[data-device-complete]")) {
     if (!(cell instanceof HTMLElement) || cell.dataset.deviceComplete) continue;
     const key = cell.closest("[data-device-record]")?.getAttribute("data-device-record") || "";

@@ -83,6 +83,17 @@ export const TEXT = {
   compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
   complete: "volledig",
   incomplete: "nog niet volledig",
+  storageChoice: "Bewaren in deze browser",
+  storageLocal: "op dit toestel, tot je ze wist",
+  storageSession: "tot de browser sluit",
+  storageApply: "Keuze toepassen",
+  storageUnchanged: "Dat is al de keuze voor deze browser.",
+  /** @param {string} choice */
+  confirmStorageSwitch: (choice) =>
+    `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. ` +
+    "Open formulieren in andere tabbladen laad je daarna best opnieuw.",
+  storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+  storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
   consensusTitle: "Consensus",
   consensusIntro:
     "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. " +
