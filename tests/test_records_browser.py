@@ -340,6 +340,14 @@ def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_u
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("Volledig voorbeeld")
     expect(page.locator("[data-device-exported]")).to_contain_text("nog geen antwoorden")
+    # Completeness from the stored answers, scored on this device.
+    complete = page.locator("[data-device-complete]")
+    expect(complete).to_have_count(2)
+    for index in range(2):
+        expect(complete.nth(index)).to_have_attribute(
+            "data-device-complete", re.compile("^(yes|no)$"), timeout=60_000
+        )
+    expect(rows.first.locator("[data-device-complete]")).to_have_text("nog niet volledig")
     expect(page.locator("[data-device-remind]")).to_have_count(0)
     # Last saved to a file three weeks ago: a reminder, once.
     page.evaluate(
@@ -417,3 +425,115 @@ def test_comparison_of_two_local_records_and_of_three_files(
         "data-values", re.compile(r"^\[[^,\]]*,[^,\]]*,[^,\]]*\]$")
     )
     expect(page.locator("[data-compare-status]")).to_contain_text("3 metingen vergeleken")
+
+
+def test_consensus_from_a_comparison_is_saved_as_a_new_record_and_opens(
+    page: Page, base_url: str
+) -> None:
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    page.fill(LABEL, "T0")
+    page.fill('input[data-record="assessor"]', "An")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.check('input[name="email"][value="zelf"]')
+    page.check('input[name="initiatief"][value="3"]')
+    page.check('input[name="samenwerken"][value="3"]')
+    page.click('[data-action="duplicate-record"]')
+    page.fill(LABEL, "T1")
+    page.fill('input[data-record="assessor"]', "Bart")
+    page.check('input[name="internet_thuis"][value="nee"]')
+    page.check('input[name="email"][value="hulp"]')
+    page.check('input[name="initiatief"][value="2"]')
+    before = record_keys(page)
+
+    page.goto(f"{base_url}/instrumenten/volledig/vergelijken/")
+    boxes = page.locator("input[type=checkbox][data-compare-record]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    consensus = page.locator("[data-consensus]")
+    expect(consensus).to_be_visible(timeout=60_000)
+    # Score labels, not ids; answers as their option labels.
+    expect(page.locator('[data-compare-score="middelen"] th')).to_have_text("Middelen")
+    expect(page.locator('[data-compare-item="email"]')).to_contain_text("zelfstandig")
+    # Oldest first: the change runs from T0 to T1.
+    expect(page.locator(".db-compare-scores th[scope=col]").nth(1)).to_contain_text("T0")
+    # The profiles over each other: one chart, a bar and a legend entry per record.
+    chart = page.locator('[data-compare-chart="profiel"]')
+    expect(chart.locator(".db-chart-legend li")).to_have_count(2)
+    expect(chart.locator("svg rect.db-chart-series-0")).to_have_count(2)
+    expect(chart.locator("svg rect.db-chart-series-1")).to_have_count(2)
+    expect(chart.locator("p.db-visually-hidden")).to_contain_text("Middelen: T0 ")
+    expect(chart.locator("p.db-visually-hidden")).to_contain_text("Competenties: T0 ")
+    # The rubric grid: every indicator with each level, a differing row marked in words.
+    levels = page.locator('table[data-compare-levels="rubric"]')
+    expect(levels.locator("caption")).to_have_text("Competenties: niveau per meting")
+    expect(levels.locator('[data-compare-level="initiatief"]')).to_have_attribute("data-differ", "")
+    expect(levels.locator('[data-compare-level="initiatief"]')).to_contain_text("goed")
+    expect(levels.locator('[data-compare-level="initiatief"]')).to_contain_text("verschilt")
+    expect(levels.locator('[data-compare-level="samenwerken"]')).not_to_have_attribute(
+        "data-differ", ""
+    )
+    expect(levels.locator('[data-compare-level="samenwerken"]')).to_contain_text("gelijk")
+    expect(consensus.locator("[data-consensus-item]")).to_have_count(3)
+    start = consensus.locator("select[data-consensus-start]")
+    names = start.locator("option").all_inner_texts()
+    start.select_option(label=next(name for name in names if name.startswith("T0")))
+    # Every choice follows the start record until someone picks another answer.
+    internet = consensus.locator('[data-consensus-item="internet_thuis"]')
+    email = consensus.locator('[data-consensus-item="email"]')
+    expect(internet.get_by_label(re.compile(r"^ja \("))).to_be_checked()
+    expect(email.get_by_label(re.compile(r"^zelfstandig \("))).to_be_checked()
+    email.get_by_label(re.compile(r"^met hulp \(")).check()
+    expect(
+        consensus.locator('[data-consensus-item="initiatief"]').get_by_label(
+            re.compile(r"^goed \(")
+        )
+    ).to_be_checked()
+    assert axe_violations(page) == []
+
+    consensus.get_by_role("button", name="Bewaren als consensus").click()
+    page.wait_for_url(f"{base_url}/instrumenten/volledig/")
+    expect(page.locator("form.db-instrument")).to_have_attribute("data-mounted", "")
+    expect(page.locator(LABEL)).to_have_value("T0 — consensus")
+    expect(page.locator('input[data-record="assessor"]')).to_have_value("An, Bart")
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    expect(page.locator('input[name="email"][value="hulp"]')).to_be_checked()
+    expect(page.locator('input[name="initiatief"][value="3"]')).to_be_checked()
+    after = record_keys(page)
+    assert len(after) == len(before) + 1
+    # The compared records stay as they were.
+    for key in before:
+        record = stored(page, key)
+        assert record is not None
+        assert record["meta"]["label"] in ("T0", "T1")  # type: ignore[index]
+
+
+def test_a_person_switches_the_storage_choice_and_the_records_move_along(
+    page: Page, base_url: str
+) -> None:
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    page.fill(LABEL, "CL-9")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.goto(f"{base_url}/op-dit-toestel/")
+    choice = page.locator("[data-storage-choice]")
+    expect(choice.locator('input[data-storage-option="local"]')).to_be_checked()
+    assert axe_violations(page) == []
+    # The page fixture accepts the confirmation.
+    choice.get_by_label("tot de browser sluit").check()
+    choice.get_by_role("button", name="Keuze toepassen").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
+    assert record_keys(page) == []
+    in_session: list[str] = page.evaluate("Object.keys(sessionStorage)")
+    assert VOLLEDIG in in_session
+    expect(page.locator("[data-device-record]")).to_have_count(1)
+
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    expect(page.locator(LABEL)).to_have_value("CL-9")
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    assert record_keys(page) == []
+
+    page.goto(f"{base_url}/op-dit-toestel/")
+    expect(choice.locator('input[data-storage-option="session"]')).to_be_checked()
+    choice.get_by_label("op dit toestel, tot je ze wist").check()
+    choice.get_by_role("button", name="Keuze toepassen").click()
+    expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
+    assert record_keys(page) == [VOLLEDIG]

@@ -541,7 +541,7 @@ class Renderer:
     def device_page(self, link: Callable[[str], str]) -> str:
         """Markdown of the generated page "Op dit toestel": every record in this browser."""
         instruments = {
-            d.id: {"title": d.model.title, "href": link(d.id)}
+            d.id: {"title": d.model.title, "href": link(d.id), "definition": d.file_name}
             for d in self.catalog.instruments.values()
         }
         return self.env.get_template("device-page.md").render(

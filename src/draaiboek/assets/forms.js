@@ -10107,6 +10107,256 @@
     return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long" }).format(date);
   }
 
+  // src/draaiboek/assets/js/text.js
+  var TEXT = {
+    loading: "Rekenmodule wordt geladen… Je kunt al beginnen met invullen.",
+    ready: "Het resultaat wordt op dit toestel berekend terwijl je invult.",
+    fileProtocol: "Automatisch berekenen werkt niet als het handboek als bestand geopend is (het adres begint met file://). Je kunt dit formulier wel invullen, bewaren en afdrukken. Wil je het resultaat zien? Open het handboek via een webserver: typ in de map van het handboek 'python -m http.server' (of 'draaiboek serve' in de projectmap) en surf naar http://127.0.0.1:8000.",
+    oldBrowser: "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
+    /** @param {string} reason */
+    failed: (reason) => `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, bewaren en afdrukken.`,
+    /** @param {string} reason */
+    scoringError: (reason) => `Het resultaat kon niet berekend worden: ${reason}`,
+    checkAnswers: "Controleer deze antwoorden:",
+    /** @param {number} answered @param {number} total */
+    progress: (answered, total) => total === 0 ? "Dit formulier heeft geen vragen om te tellen." : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
+    /** @param {number} answered @param {number} total */
+    provisional: (answered, total) => `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
+    nothingYet: "Nog niets ingevuld.",
+    /** @param {number} answered @param {number} total */
+    summaryProgress: (answered, total) => `${answered} van ${total}`,
+    summaryPending: "uitkomst: voorlopig",
+    /** @param {string} label */
+    summaryOutcome: (label) => `uitkomst: ${label}`,
+    /** @param {number} count */
+    summaryFlags: (count) => count === 1 ? "1 signaal" : `${count} signalen`,
+    /** @param {number} count */
+    summaryStale: (count) => `${count === 1 ? "1 antwoord valt" : `${count} antwoorden vallen`} buiten het bereik: het resultaat telt het niet mee.`,
+    storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
+    storageFull: "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
+    storageFullReadOnly: "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
+    /** @param {string} key */
+    notSetAside: (key) => `Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.`,
+    staleResult: "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet nakijken). Een vorig resultaat wordt niet meer getoond.",
+    /** @param {number} rows */
+    rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
+    /** @param {string} text @param {number} limit */
+    textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
+    /** @param {string} text @param {number} limit */
+    tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
+    unnamedRecord: "Zonder label",
+    compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
+    comparePick: "Kies minstens twee metingen.",
+    /** @param {number} count */
+    compared: (count) => `${count} metingen vergeleken.`,
+    compareScore: "Score",
+    compareChange: "Verandering (eerste → laatste)",
+    compareScores: "Scores naast elkaar",
+    compareAgreement: "Overeenstemming",
+    compareAll: "alle vragen",
+    /** @param {number} count */
+    compareDiffer: (count) => count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`,
+    /**
+     * @param {string} where
+     * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
+     */
+    agreementLine: (where, figures) => {
+      if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
+      const same = Math.round((figures.exact || 0) * figures.n_items);
+      const near = Math.round((figures.within_one || 0) * figures.n_items);
+      const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
+      return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
+    },
+    compareIndicator: "Indicator",
+    compareSame: "Zelfde niveau?",
+    compareDiffers: "verschilt",
+    compareAgrees: "gelijk",
+    /** @param {string} section */
+    compareLevels: (section) => `${section}: niveau per meting`,
+    /** @param {string} chart */
+    compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
+    complete: "volledig",
+    incomplete: "nog niet volledig",
+    storageChoice: "Bewaren in deze browser",
+    storageLocal: "op dit toestel, tot je ze wist",
+    storageSession: "tot de browser sluit",
+    storageApply: "Keuze toepassen",
+    storageUnchanged: "Dat is al de keuze voor deze browser.",
+    /** @param {string} choice */
+    confirmStorageSwitch: (choice) => `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. Open formulieren in andere tabbladen laad je daarna best opnieuw.`,
+    storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+    storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
+    consensusTitle: "Consensus",
+    consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
+    consensusStart: "Vertrekken van",
+    consensusNoAnswer: "geen antwoord",
+    consensusSave: "Bewaren als consensus",
+    consensusNoStorage: "Deze site bewaart niets op dit toestel: de consensus kan hier niet bewaard worden.",
+    consensusFull: "De opslag van dit toestel is vol: de consensus is niet bewaard. Maak ruimte op de pagina 'Op dit toestel' en probeer opnieuw.",
+    /** @param {string} label */
+    consensusSaved: (label) => `Bewaard als '${label}'. Het formulier wordt geopend…`,
+    openRecord: "Openen",
+    saveRecord: "Bewaren als bestand",
+    deleteRecord: "Verwijderen",
+    /** @param {string} name */
+    confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
+    noRecords: "Er zijn geen metingen bewaard op dit toestel.",
+    /** @param {string} when */
+    lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
+    neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
+    exportReminder: "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): wordt de browser gewist, dan blijft je bestand.",
+    notSavedYet: "(nog niet bewaard)",
+    /** @param {number} count */
+    recordCount: (count) => count === 0 ? "Nog geen metingen op dit toestel." : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
+    newRecordStarted: "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). De vorige meting blijft bewaard.",
+    /** @param {string} name */
+    duplicated: (name) => `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. De vorige meting blijft ongewijzigd bewaard.`,
+    discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
+    /** @param {string} name */
+    deleted: (name) => `Meting '${name}' is verwijderd.`,
+    undo: "Ongedaan maken",
+    /** @param {string} name */
+    undone: (name) => `Meting '${name}' is teruggezet.`,
+    changedElsewhere: "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
+    /** @param {string} label */
+    otherTabLabel: (label) => label ? `${label} (ander tabblad)` : "(ander tabblad)",
+    deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
+    updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
+    /** @param {string} name */
+    importedSeparately: (name) => `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
+    nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
+    /** @param {string} name */
+    bundleNeedsStorage: (name) => `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
+    /** @param {number} number */
+    bundleEntry: (number2) => `meting ${number2}`,
+    notAnEnvelope: "geen antwoordenset van het draaiboek",
+    /** @param {string} name @param {number} added @param {number} skipped */
+    bundleImported: (name, added, skipped) => `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` + (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") + ". Er is niets overschreven.",
+    /** @param {string} key */
+    damagedRecord: (key) => `Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. Ze zijn niet gewist maar apart gezet (sleutel '${key}'). Het formulier is leeg.`,
+    /** @param {string} key @param {string[]} problems */
+    unusableRecord: (key, problems) => `Bewaarde antwoorden passen niet meer bij dit formulier en zijn niet geladen (${problems.join("; ")}). Ze zijn apart gezet (sleutel '${key}').`,
+    /** @param {string} version */
+    olderVersion: (version) => `Er zijn bewaarde antwoorden van een oudere versie (versie ${version}) van dit formulier. Sommige vragen kunnen intussen veranderd zijn.`,
+    loadOlder: "Oudere antwoorden laden",
+    olderLoaded: "Antwoorden van de oudere versie geladen. Kijk ze even na.",
+    /** @param {string[]} problems */
+    notTakenOver: (problems) => `Niet overgenomen: ${problems.join("; ")}.`,
+    /** @param {string} when */
+    restored: (when) => `Je vorige antwoorden zijn teruggezet (bewaard ${when}).`,
+    /** @param {string} name */
+    importUnreadable: (name) => `'${name}' kan niet gelezen worden: het is geen geldig antwoordbestand (geen JSON of beschadigd). Er is niets veranderd.`,
+    /** @param {string} name */
+    importNotAnswers: (name) => `'${name}' is geen antwoordbestand van het draaiboek. Er is niets veranderd.`,
+    /** @param {string} name @param {string} other @param {string} title */
+    importOtherInstrument: (name, other, title) => `'${name}' bevat antwoorden voor een ander instrument ('${other}'), niet voor '${title}'. Er is niets veranderd.`,
+    /** @param {string} name @param {string} other @param {number} version */
+    importOtherVersion: (name, other, version) => `'${name}' is gemaakt met versie ${other} van dit formulier; dit is versie ${version}. Sommige vragen kunnen veranderd zijn.`,
+    /** @param {string} name */
+    importProblems: (name) => `'${name}' past niet bij dit formulier. Er is niets veranderd. Wat niet klopt:`,
+    importConfirmVersion: "Toch laden?",
+    importConfirmOverwrite: "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
+    /** @param {string} name */
+    imported: (name) => `Antwoorden geladen uit '${name}'.`,
+    /** @param {string} name */
+    tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
+    confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
+    cleared: "Je antwoorden in dit formulier zijn gewist.",
+    confirmClearAll: "Alle bewaarde antwoorden van alle formulieren van dit handboek op dit toestel wissen? Dit kan je niet ongedaan maken.",
+    clearedAll: "Alle gegevens van dit handboek op dit toestel zijn gewist.",
+    close: "Sluiten",
+    /** @param {string} id */
+    unknownItem: (id) => `onbekende vraag '${id}'`,
+    /** @param {string} text @param {string} value */
+    notOnScale: (text, value) => `${text}: '${value}' is geen mogelijk antwoord`,
+    /** @param {string} text */
+    notANumber: (text) => `${text}: geen getal`,
+    /** @param {string} text @param {string} value */
+    outOfRange: (text, value) => `${text}: ${value} valt buiten het toegelaten bereik`,
+    /** @param {string} text */
+    notText: (text) => `${text}: geen tekst`,
+    /** @param {string} text */
+    notAList: (text) => `${text}: verwacht een lijst`,
+    /** @param {string} text @param {string} column */
+    unknownColumn: (text, column) => `${text}: onbekende kolom '${column}'`,
+    printTitle: "Ingevuld formulier",
+    /** @param {string} date */
+    printDate: (date) => `Ingevuld op ${date}`,
+    printAnswers: "Antwoorden",
+    printClient: "Cliënt (naam of code)",
+    printAssessor: "Assessor",
+    printObserved: "Datum van de observatie",
+    printNotes: "Notities",
+    /** @param {string} handbook @param {string} version */
+    printInstrument: (handbook, version) => `${handbook} · versie ${version} van dit instrument`,
+    printNotComputed: "Het resultaat kon hier niet berekend worden: de rekenmodule werkte niet op deze pagina (bijvoorbeeld omdat het handboek als bestand geopend is). De antwoorden hierboven zijn wel volledig. Open het handboek via een webserver om het resultaat te zien en af te drukken.",
+    printStale: "Let op: niet elk antwoord kon meegeteld worden (een antwoord valt buiten het bereik). Het resultaat hieronder hoort bij de laatste geldige antwoorden.",
+    noAnswer: "—"
+  };
+
+  // src/draaiboek/assets/js/comparechart.js
+  var SVG = "http://www.w3.org/2000/svg";
+  var LABEL_WIDTH = 220;
+  var BAR_WIDTH = 300;
+  var BAR_HEIGHT = 14;
+  var GAP = 12;
+  function svg(tag, attributes, text = "") {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+    if (text) node.textContent = text;
+    return node;
+  }
+  function profileCharts(scores, texts, names, idPrefix) {
+    const charts = /* @__PURE__ */ new Map();
+    for (const id of Object.keys(scores)) {
+      const chart = texts.get(id)?.chart;
+      if (chart) charts.set(chart, [...charts.get(chart) || [], id]);
+    }
+    return [...charts].map(([chart, ids], index) => figure(chart, ids, scores, texts, names, `${idPrefix}-chart-${index}`));
+  }
+  function figure(chart, ids, scores, texts, names, domId) {
+    const box = element("figure", { class: "db-chart db-compare-chart", "data-compare-chart": chart });
+    const caption = element("figcaption", { id: `${domId}-caption` }, TEXT.compareChart(chart));
+    const rowHeight = names.length * (BAR_HEIGHT + 2) + GAP;
+    const picture = svg("svg", {
+      class: "db-chart-svg",
+      role: "img",
+      "aria-labelledby": `${domId}-caption ${domId}-desc`,
+      viewBox: `0 0 ${LABEL_WIDTH + BAR_WIDTH + 110} ${ids.length * rowHeight + 4}`
+    });
+    const words = [];
+    for (const [row, id] of ids.entries()) {
+      const text = texts.get(id);
+      const label = text?.label || id;
+      const top = row * rowHeight + 2;
+      picture.append(svg("text", { x: 0, y: top + BAR_HEIGHT, class: "db-chart-label" }, label));
+      const said = [];
+      for (const [series, value] of scores[id].values.entries()) {
+        const y = top + series * (BAR_HEIGHT + 2);
+        picture.append(svg("rect", { x: LABEL_WIDTH, y, width: BAR_WIDTH, height: BAR_HEIGHT, class: "db-chart-track" }));
+        const shown = typeof value === "number" ? formatNumber(value, text?.decimals ?? null) : "–";
+        const min = text?.min ?? 0;
+        const max = text?.max ?? null;
+        if (typeof value === "number" && max !== null && max > min) {
+          const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
+          picture.append(svg("rect", { x: LABEL_WIDTH, y, width: share * BAR_WIDTH, height: BAR_HEIGHT, class: `db-chart-series db-chart-series-${series % 4}` }));
+        }
+        picture.append(svg("text", { x: LABEL_WIDTH + BAR_WIDTH + 6, y: y + BAR_HEIGHT - 3, class: "db-chart-value" }, `${series + 1}: ${shown}`));
+        said.push(`${names[series]} ${shown}`);
+      }
+      words.push(`${label}: ${said.join(", ")}`);
+    }
+    const legend = element("ol", { class: "db-chart-legend" });
+    for (const [series, name] of names.entries()) {
+      const item = element("li");
+      item.append(element("span", { class: `db-chart-swatch db-chart-series-${series % 4}`, "aria-hidden": "true" }), ` ${name}`);
+      legend.append(item);
+    }
+    const description = element("p", { id: `${domId}-desc`, class: "db-visually-hidden" }, `${words.join(". ")}.`);
+    box.append(caption, picture, legend, description);
+    return box;
+  }
+
   // src/draaiboek/assets/js/storage.js
   var KEY_PREFIX = "draaiboek";
   function storageArea(kind) {
@@ -10212,406 +10462,6 @@
   function recordName(meta, unnamed) {
     const label = meta?.label?.trim() || unnamed;
     return meta?.date ? `${label} · ${meta.date}` : label;
-  }
-
-  // src/draaiboek/assets/js/text.js
-  var TEXT = {
-    loading: "Rekenmodule wordt geladen… Je kunt al beginnen met invullen.",
-    ready: "Het resultaat wordt op dit toestel berekend terwijl je invult.",
-    fileProtocol: "Automatisch berekenen werkt niet als het handboek als bestand geopend is (het adres begint met file://). Je kunt dit formulier wel invullen, bewaren en afdrukken. Wil je het resultaat zien? Open het handboek via een webserver: typ in de map van het handboek 'python -m http.server' (of 'draaiboek serve' in de projectmap) en surf naar http://127.0.0.1:8000.",
-    oldBrowser: "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
-    /** @param {string} reason */
-    failed: (reason) => `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, bewaren en afdrukken.`,
-    /** @param {string} reason */
-    scoringError: (reason) => `Het resultaat kon niet berekend worden: ${reason}`,
-    checkAnswers: "Controleer deze antwoorden:",
-    /** @param {number} answered @param {number} total */
-    progress: (answered, total) => total === 0 ? "Dit formulier heeft geen vragen om te tellen." : `${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
-    /** @param {number} answered @param {number} total */
-    provisional: (answered, total) => `Voorlopig: ${answered} van ${total} ${total === 1 ? "vraag" : "vragen"} beantwoord.`,
-    nothingYet: "Nog niets ingevuld.",
-    /** @param {number} answered @param {number} total */
-    summaryProgress: (answered, total) => `${answered} van ${total}`,
-    summaryPending: "uitkomst: voorlopig",
-    /** @param {string} label */
-    summaryOutcome: (label) => `uitkomst: ${label}`,
-    /** @param {number} count */
-    summaryFlags: (count) => count === 1 ? "1 signaal" : `${count} signalen`,
-    /** @param {number} count */
-    summaryStale: (count) => `${count === 1 ? "1 antwoord valt" : `${count} antwoorden vallen`} buiten het bereik: het resultaat telt het niet mee.`,
-    storageOff: "Je antwoorden worden in deze browser niet bewaard (opslag staat uit of is geblokkeerd). Bewaar ze als bestand als je later verder wilt.",
-    storageFull: "De opslag van deze browser is vol: wat je nu wijzigt, wordt niet bewaard. Bewaar je antwoorden als bestand, of maak ruimte door oude metingen te verwijderen (pagina 'Op dit toestel').",
-    storageFullReadOnly: "De opslag van deze browser is vol. Je bewaarde antwoorden worden getoond, maar wijzigingen kunnen niet bewaard worden tot er ruimte is. Bewaar ze als bestand als je verder wilt werken.",
-    /** @param {string} key */
-    notSetAside: (key) => `Bewaarde antwoorden van dit formulier zijn beschadigd. Ze konden niet apart gezet worden omdat de opslag vol is, en blijven dus staan onder sleutel '${key}': dit formulier schrijft er nooit overheen. Maak ruimte (pagina 'Op dit toestel') en laad de pagina opnieuw.`,
-    staleResult: "Geen resultaat: de huidige antwoorden kunnen niet berekend worden (zie hierboven wat je moet nakijken). Een vorig resultaat wordt niet meer getoond.",
-    /** @param {number} rows */
-    rowLimit: (rows) => `Een tabel kan hoogstens ${rows} rijen hebben.`,
-    /** @param {string} text @param {number} limit */
-    textTooLong: (text, limit) => `${text}: de tekst is te lang (hoogstens ${limit} tekens)`,
-    /** @param {string} text @param {number} limit */
-    tooManyRows: (text, limit) => `${text}: te veel rijen (hoogstens ${limit})`,
-    unnamedRecord: "Zonder label",
-    compareNoRecords: "Er zijn geen metingen van dit instrument op dit toestel. Laad bestanden om te vergelijken.",
-    comparePick: "Kies minstens twee metingen.",
-    /** @param {number} count */
-    compared: (count) => `${count} metingen vergeleken.`,
-    compareScore: "Score",
-    compareChange: "Verandering (eerste → laatste)",
-    compareScores: "Scores naast elkaar",
-    compareAgreement: "Overeenstemming",
-    compareAll: "alle vragen",
-    /** @param {number} count */
-    compareDiffer: (count) => count === 1 ? "1 vraag met een ander antwoord" : `${count} vragen met een ander antwoord`,
-    /**
-     * @param {string} where
-     * @param {{n_items: number, exact: number | null, within_one: number | null, kappa: number | null}} figures
-     */
-    agreementLine: (where, figures) => {
-      if (!figures.n_items) return `${where}: geen vragen die in elke meting met een score beantwoord zijn.`;
-      const same = Math.round((figures.exact || 0) * figures.n_items);
-      const near = Math.round((figures.within_one || 0) * figures.n_items);
-      const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
-      return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
-    },
-    openRecord: "Openen",
-    saveRecord: "Bewaren als bestand",
-    deleteRecord: "Verwijderen",
-    /** @param {string} name */
-    confirmDeleteRecord: (name) => `Meting '${name}' van dit toestel verwijderen? Dit kan je hier niet ongedaan maken.`,
-    noRecords: "Er zijn geen metingen bewaard op dit toestel.",
-    /** @param {string} when */
-    lastExported: (when) => `Laatst als bestand bewaard: ${when}.`,
-    neverExported: "Je hebt nog geen antwoorden als bestand bewaard.",
-    exportReminder: "Je antwoorden zijn al meer dan 14 dagen niet als bestand bewaard. Het handboek raadt aan dat minstens om de 14 dagen te doen (met 'Alle gegevens bewaren als bestand' bij een formulier): wordt de browser gewist, dan blijft je bestand.",
-    notSavedYet: "(nog niet bewaard)",
-    /** @param {number} count */
-    recordCount: (count) => count === 0 ? "Nog geen metingen op dit toestel." : `${count} ${count === 1 ? "meting" : "metingen"} van dit formulier op dit toestel.`,
-    newRecordStarted: "Nieuw, leeg formulier. Geef het een label (een cliëntcode of dossiernummer, geen naam). De vorige meting blijft bewaard.",
-    /** @param {string} name */
-    duplicated: (name) => `Nieuwe meting gemaakt als kopie van '${name}', met de datum van vandaag. De vorige meting blijft ongewijzigd bewaard.`,
-    discarded: "Het formulier is leeggemaakt; er was nog niets bewaard.",
-    /** @param {string} name */
-    deleted: (name) => `Meting '${name}' is verwijderd.`,
-    undo: "Ongedaan maken",
-    /** @param {string} name */
-    undone: (name) => `Meting '${name}' is teruggezet.`,
-    changedElsewhere: "Deze meting werd intussen in een ander tabblad gewijzigd. Om niets te verliezen, zijn de antwoorden van dit tabblad als aparte meting bewaard (label met '(ander tabblad)').",
-    /** @param {string} label */
-    otherTabLabel: (label) => label ? `${label} (ander tabblad)` : "(ander tabblad)",
-    deletedElsewhere: "Deze meting werd in een ander tabblad verwijderd. Het formulier is nu leeg.",
-    updatedElsewhere: "Deze meting werd in een ander tabblad bijgewerkt; je ziet de nieuwste antwoorden.",
-    /** @param {string} name */
-    importedSeparately: (name) => `Antwoorden geladen uit '${name}' als aparte meting; je vorige antwoorden blijven bewaard.`,
-    nothingToExport: "Er zijn nog geen bewaarde antwoorden op dit toestel.",
-    /** @param {string} name */
-    bundleNeedsStorage: (name) => `'${name}' bevat meerdere metingen; die kunnen alleen geladen worden als de browser antwoorden mag bewaren.`,
-    /** @param {number} number */
-    bundleEntry: (number2) => `meting ${number2}`,
-    notAnEnvelope: "geen antwoordenset van het draaiboek",
-    /** @param {string} name @param {number} added @param {number} skipped */
-    bundleImported: (name, added, skipped) => `Uit '${name}': ${added} ${added === 1 ? "meting" : "metingen"} toegevoegd` + (skipped ? `, ${skipped} al aanwezig en overgeslagen` : "") + ". Er is niets overschreven.",
-    /** @param {string} key */
-    damagedRecord: (key) => `Bewaarde antwoorden van dit formulier waren beschadigd en konden niet geladen worden. Ze zijn niet gewist maar apart gezet (sleutel '${key}'). Het formulier is leeg.`,
-    /** @param {string} key @param {string[]} problems */
-    unusableRecord: (key, problems) => `Bewaarde antwoorden passen niet meer bij dit formulier en zijn niet geladen (${problems.join("; ")}). Ze zijn apart gezet (sleutel '${key}').`,
-    /** @param {string} version */
-    olderVersion: (version) => `Er zijn bewaarde antwoorden van een oudere versie (versie ${version}) van dit formulier. Sommige vragen kunnen intussen veranderd zijn.`,
-    loadOlder: "Oudere antwoorden laden",
-    olderLoaded: "Antwoorden van de oudere versie geladen. Kijk ze even na.",
-    /** @param {string[]} problems */
-    notTakenOver: (problems) => `Niet overgenomen: ${problems.join("; ")}.`,
-    /** @param {string} when */
-    restored: (when) => `Je vorige antwoorden zijn teruggezet (bewaard ${when}).`,
-    /** @param {string} name */
-    importUnreadable: (name) => `'${name}' kan niet gelezen worden: het is geen geldig antwoordbestand (geen JSON of beschadigd). Er is niets veranderd.`,
-    /** @param {string} name */
-    importNotAnswers: (name) => `'${name}' is geen antwoordbestand van het draaiboek. Er is niets veranderd.`,
-    /** @param {string} name @param {string} other @param {string} title */
-    importOtherInstrument: (name, other, title) => `'${name}' bevat antwoorden voor een ander instrument ('${other}'), niet voor '${title}'. Er is niets veranderd.`,
-    /** @param {string} name @param {string} other @param {number} version */
-    importOtherVersion: (name, other, version) => `'${name}' is gemaakt met versie ${other} van dit formulier; dit is versie ${version}. Sommige vragen kunnen veranderd zijn.`,
-    /** @param {string} name */
-    importProblems: (name) => `'${name}' past niet bij dit formulier. Er is niets veranderd. Wat niet klopt:`,
-    importConfirmVersion: "Toch laden?",
-    importConfirmOverwrite: "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
-    /** @param {string} name */
-    imported: (name) => `Antwoorden geladen uit '${name}'.`,
-    /** @param {string} name */
-    tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
-    confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
-    cleared: "Je antwoorden in dit formulier zijn gewist.",
-    confirmClearAll: "Alle bewaarde antwoorden van alle formulieren van dit handboek op dit toestel wissen? Dit kan je niet ongedaan maken.",
-    clearedAll: "Alle gegevens van dit handboek op dit toestel zijn gewist.",
-    close: "Sluiten",
-    /** @param {string} id */
-    unknownItem: (id) => `onbekende vraag '${id}'`,
-    /** @param {string} text @param {string} value */
-    notOnScale: (text, value) => `${text}: '${value}' is geen mogelijk antwoord`,
-    /** @param {string} text */
-    notANumber: (text) => `${text}: geen getal`,
-    /** @param {string} text @param {string} value */
-    outOfRange: (text, value) => `${text}: ${value} valt buiten het toegelaten bereik`,
-    /** @param {string} text */
-    notText: (text) => `${text}: geen tekst`,
-    /** @param {string} text */
-    notAList: (text) => `${text}: verwacht een lijst`,
-    /** @param {string} text @param {string} column */
-    unknownColumn: (text, column) => `${text}: onbekende kolom '${column}'`,
-    printTitle: "Ingevuld formulier",
-    /** @param {string} date */
-    printDate: (date) => `Ingevuld op ${date}`,
-    printAnswers: "Antwoorden",
-    printClient: "Cliënt (naam of code)",
-    printAssessor: "Assessor",
-    printObserved: "Datum van de observatie",
-    printNotes: "Notities",
-    /** @param {string} handbook @param {string} version */
-    printInstrument: (handbook, version) => `${handbook} · versie ${version} van dit instrument`,
-    printNotComputed: "Het resultaat kon hier niet berekend worden: de rekenmodule werkte niet op deze pagina (bijvoorbeeld omdat het handboek als bestand geopend is). De antwoorden hierboven zijn wel volledig. Open het handboek via een webserver om het resultaat te zien en af te drukken.",
-    printStale: "Let op: niet elk antwoord kon meegeteld worden (een antwoord valt buiten het bereik). Het resultaat hieronder hoort bij de laatste geldige antwoorden.",
-    noAnswer: "—"
-  };
-
-  // src/draaiboek/assets/js/scorer.js
-  function unavailableReason() {
-    if (location.protocol === "file:") return TEXT.fileProtocol;
-    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
-    return "";
-  }
-  var Scorer = class {
-    constructor() {
-      this.state = "idle";
-      this.reason = "";
-      this.worker = null;
-      this.nextId = 1;
-      this.waiting = /* @__PURE__ */ new Map();
-      this.listeners = /* @__PURE__ */ new Set();
-    }
-    // Start once, when the first form mounts: Pyodide loads and compiles in the
-    // worker's own thread, in parallel with reading; the page's thread only
-    // creates the worker.
-    start() {
-      if (this.state !== "idle") return;
-      const reason = unavailableReason();
-      if (reason) return this.become("unavailable", reason);
-      this.become("loading");
-      const early = window.draaiboekWorker;
-      delete window.draaiboekWorker;
-      let worker;
-      try {
-        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
-      } catch (error) {
-        return this.become("unavailable", TEXT.failed(String(error)));
-      }
-      this.worker = worker;
-      worker.onmessage = ({ data }) => this.receive(data);
-      for (const data of early && early.missed || []) this.receive(
-        /** @type {WorkerMessage} */
-        data
-      );
-      worker.onerror = (event) => {
-        event.preventDefault();
-        this.fail(event.message || "onbekende fout");
-      };
-    }
-    /**
-     * Fetch a form's definition in the worker while Pyodide is still loading.
-     * @param {string} definition URL of the instrument's compiled JSON
-     */
-    preload(definition) {
-      if (this.worker) this.worker.postMessage({ preload: definition });
-    }
-    /** @param {WorkerMessage} data */
-    receive(data) {
-      if (data.type === "ready") return this.become("ready");
-      if (data.type === "failed") return this.fail(data.message);
-      const pending = this.waiting.get(data.id);
-      if (!pending) return;
-      this.waiting.delete(data.id);
-      if (data.error) pending.reject(new Error(data.error));
-      else pending.resolve(
-        /** @type {Reply} */
-        data.reply
-      );
-    }
-    /** @param {string} message */
-    fail(message) {
-      this.become("unavailable", TEXT.failed(message));
-      for (const pending of this.waiting.values()) pending.reject(new Error(message));
-      this.waiting.clear();
-    }
-    /** @param {ScorerState} state @param {string} [reason] */
-    become(state, reason = "") {
-      this.state = state;
-      this.reason = reason;
-      for (const listener of this.listeners) listener(state, reason);
-    }
-    /**
-     * Score answers against an instrument in the worker.
-     * @param {string} definition URL of the instrument's compiled JSON
-     * @param {Record<string, unknown>} answers
-     * @returns {Promise<Reply>}
-     */
-    score(definition, answers) {
-      return (
-        /** @type {Promise<Reply>} */
-        this.run("score", definition, answers)
-      );
-    }
-    /**
-     * Any operation of draaiboek_scoring.messages (score, compare, group).
-     * @param {string} op
-     * @param {string} definition URL of the instrument's compiled JSON
-     * @param {unknown} payload
-     * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
-     */
-    run(op, definition, payload) {
-      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
-      const worker = this.worker;
-      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
-      return new Promise((resolve, reject) => {
-        const id = this.nextId++;
-        this.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, op, definition, answers: payload });
-      });
-    }
-  };
-  var scorer = new Scorer();
-
-  // src/draaiboek/assets/js/compare.js
-  function mountCompare(root) {
-    root.dataset.mounted = "";
-    const instrument = root.dataset.instrument || "";
-    const version = Number(root.dataset.version);
-    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
-    const store = storageArea(root.dataset.storage);
-    const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
-    const choices = store ? listRecords(store, base, instrument, version).flatMap(
-      (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
-    ) : [];
-    const list = one(root, "[data-compare-records]");
-    const status = one(root, "[data-compare-status]");
-    const run = () => compareChosen(root, definition, choices, status);
-    const show2 = () => {
-      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
-      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
-    };
-    show2();
-    one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
-      const input = (
-        /** @type {HTMLInputElement} */
-        event.target
-      );
-      for (const file of input.files || []) {
-        for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
-          if (envelope2.instrument !== instrument) continue;
-          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
-        }
-      }
-      input.value = "";
-      show2();
-      for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
-        if (box instanceof HTMLInputElement) box.checked = true;
-      }
-      run();
-    });
-    scorer.listeners.add((state) => {
-      if (state === "ready") run();
-    });
-    scorer.start();
-  }
-  function checkbox(root, choice, index, run) {
-    const id = `${root.dataset.instrument}-compare-${index}`;
-    const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
-    box.addEventListener("change", run);
-    const line = element("p");
-    line.append(box, " ", element("label", { for: id }, choice.name));
-    return line;
-  }
-  async function readEnvelopes(file) {
-    try {
-      const data = JSON.parse(await file.text());
-      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
-      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
-    } catch {
-      return [];
-    }
-  }
-  async function compareChosen(root, definition, choices, status) {
-    const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
-      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
-      box.dataset.compareRecord)
-    );
-    const chosen = (
-      /** @type {Choice[]} */
-      ticked.filter(Boolean)
-    );
-    const output = one(root, "[data-compare-output]");
-    if (chosen.length < 2) {
-      output.replaceChildren();
-      status.textContent = TEXT.comparePick;
-      return;
-    }
-    if (scorer.state !== "ready") {
-      status.textContent = TEXT.loading;
-      return;
-    }
-    const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
-    if (!reply.ok) {
-      output.replaceChildren();
-      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
-      return;
-    }
-    status.textContent = TEXT.compared(chosen.length);
-    output.replaceChildren(...comparison(reply.result, chosen));
-  }
-  function comparison(result, chosen) {
-    const scores = element("table", { class: "db-compare-scores" });
-    const head = element("tr");
-    head.append(element("th", { scope: "col" }, TEXT.compareScore));
-    for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
-    head.append(element("th", { scope: "col" }, TEXT.compareChange));
-    scores.append(element("caption", {}, TEXT.compareScores), head);
-    for (const [id, score] of Object.entries(
-      /** @type {Record<string, any>} */
-      result.scores
-    )) {
-      const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
-      row.append(element("th", { scope: "row" }, id));
-      for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
-      const change = score.change;
-      row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
-      scores.append(row);
-    }
-    const agreement = element("div", { class: "db-compare-agreement" });
-    agreement.append(element("h2", {}, TEXT.compareAgreement));
-    for (const [key, figures] of Object.entries(
-      /** @type {Record<string, any>} */
-      result.agreement
-    )) {
-      const line = element("p", {
-        "data-agreement": key,
-        "data-exact": JSON.stringify(figures.exact),
-        "data-within-one": JSON.stringify(figures.within_one),
-        "data-kappa": JSON.stringify(figures.kappa),
-        "data-n-items": JSON.stringify(figures.n_items)
-      });
-      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : key, figures);
-      agreement.append(line);
-    }
-    const differ = Object.entries(
-      /** @type {Record<string, any>} */
-      result.items
-    ).filter(([, item]) => item.differ);
-    const items = element("div", { class: "db-compare-items" });
-    items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
-    const list = element("ul");
-    for (const [id, item] of differ) {
-      list.append(element("li", { "data-compare-item": id }, `${id}: ${item.values.map((value) => value === null ? "–" : JSON.stringify(value)).join(" → ")}`));
-    }
-    items.append(list);
-    return [scores, agreement, items];
   }
 
   // src/draaiboek/assets/js/limits.js
@@ -10987,89 +10837,6 @@
     if (count) count.textContent = TEXT.recordCount(stored.length);
   }
 
-  // src/draaiboek/assets/js/transfer.js
-  var ANSWERS_FORMAT = "draaiboek-answers/1";
-  var MAX_FILE_BYTES = 2e7;
-  function envelope(instrument, answers = collectAnswers(instrument.form), meta = readMeta(instrument.form)) {
-    return {
-      format: ANSWERS_FORMAT,
-      instrument: instrument.id,
-      version: instrument.version,
-      answers,
-      meta: savedMeta(meta)
-    };
-  }
-  function fileNamePart(text) {
-    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  }
-  function download(json, name) {
-    const link = element("a", {
-      href: URL.createObjectURL(new Blob([json + "\n"], { type: "application/json" })),
-      download: name
-    });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
-  }
-  function exportFile(instrument) {
-    const data = envelope(instrument);
-    const label = fileNamePart(data.meta.label || "");
-    const date = data.meta.date || timestamp().slice(0, 10);
-    download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
-    markExported(instrument.store, instrument.prefix);
-  }
-  async function importFile(instrument, input) {
-    const { form } = instrument;
-    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
-    const name = file.name;
-    if (file.size > MAX_FILE_BYTES) return notice("error", TEXT.tooLarge(name));
-    let data;
-    try {
-      data = JSON.parse(await file.text());
-    } catch {
-      return notice("error", TEXT.importUnreadable(name));
-    }
-    if (isMapping(data) && data.format === BUNDLE_FORMAT) return importBundle(instrument, data, name);
-    if (!isMapping(data)) return notice("error", TEXT.importNotAnswers(name));
-    const isEnvelope = "format" in data || "answers" in data || "instrument" in data;
-    if (isEnvelope) {
-      if (data.format !== ANSWERS_FORMAT || !isMapping(data.answers)) {
-        return notice("error", TEXT.importNotAnswers(name));
-      }
-      if (data.instrument !== instrument.id) {
-        return notice("error", TEXT.importOtherInstrument(name, String(data.instrument), instrument.title));
-      }
-    }
-    const answers = (
-      /** @type {Answers} */
-      isEnvelope ? data.answers : data
-    );
-    const problems = applyAnswers(form, answers, { check: true });
-    if (problems.length) return notice("error", TEXT.importProblems(name), problems);
-    if (isEnvelope && data.version !== instrument.version) {
-      const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
-      if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
-    }
-    const meta = isEnvelope && isMapping(data.meta) ? (
-      /** @type {import("./records.js").Meta} */
-      data.meta
-    ) : {};
-    const separate = Object.keys(collectAnswers(form)).length > 0;
-    if (separate) {
-      const id = newRecordId();
-      instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
-    }
-    instrument.reset();
-    applyAnswers(form, answers);
-    if (separate || Object.keys(meta).length) writeMeta(form, meta);
-    notice("info", separate ? TEXT.importedSeparately(name) : TEXT.imported(name));
-    instrument.changed();
-  }
-
   // src/draaiboek/assets/js/bundle.js
   var BUNDLE_FORMAT = "draaiboek-bundle/1";
   var INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -11153,6 +10920,533 @@
     notice(problems.length ? "warning" : "info", TEXT.bundleImported(name, added, skipped), problems);
   }
 
+  // src/draaiboek/assets/js/transfer.js
+  var ANSWERS_FORMAT = "draaiboek-answers/1";
+  var MAX_FILE_BYTES = 2e7;
+  function envelope(instrument, answers = collectAnswers(instrument.form), meta = readMeta(instrument.form)) {
+    return {
+      format: ANSWERS_FORMAT,
+      instrument: instrument.id,
+      version: instrument.version,
+      answers,
+      meta: savedMeta(meta)
+    };
+  }
+  function fileNamePart(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  }
+  function download(json, name) {
+    const link = element("a", {
+      href: URL.createObjectURL(new Blob([json + "\n"], { type: "application/json" })),
+      download: name
+    });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1e4);
+  }
+  function exportFile(instrument) {
+    const data = envelope(instrument);
+    const label = fileNamePart(data.meta.label || "");
+    const date = data.meta.date || timestamp().slice(0, 10);
+    download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
+    markExported(instrument.store, instrument.prefix);
+  }
+  async function importFile(instrument, input) {
+    const { form } = instrument;
+    const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    const name = file.name;
+    if (file.size > MAX_FILE_BYTES) return notice("error", TEXT.tooLarge(name));
+    let data;
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return notice("error", TEXT.importUnreadable(name));
+    }
+    if (isMapping(data) && data.format === BUNDLE_FORMAT) return importBundle(instrument, data, name);
+    if (!isMapping(data)) return notice("error", TEXT.importNotAnswers(name));
+    const isEnvelope = "format" in data || "answers" in data || "instrument" in data;
+    if (isEnvelope) {
+      if (data.format !== ANSWERS_FORMAT || !isMapping(data.answers)) {
+        return notice("error", TEXT.importNotAnswers(name));
+      }
+      if (data.instrument !== instrument.id) {
+        return notice("error", TEXT.importOtherInstrument(name, String(data.instrument), instrument.title));
+      }
+    }
+    const answers = (
+      /** @type {Answers} */
+      isEnvelope ? data.answers : data
+    );
+    const problems = applyAnswers(form, answers, { check: true });
+    if (problems.length) return notice("error", TEXT.importProblems(name), problems);
+    if (isEnvelope && data.version !== instrument.version) {
+      const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
+      if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+    }
+    const meta = isEnvelope && isMapping(data.meta) ? (
+      /** @type {import("./records.js").Meta} */
+      data.meta
+    ) : {};
+    const separate = Object.keys(collectAnswers(form)).length > 0;
+    if (separate) {
+      const id = newRecordId();
+      instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    }
+    instrument.reset();
+    applyAnswers(form, answers);
+    if (separate || Object.keys(meta).length) writeMeta(form, meta);
+    notice("info", separate ? TEXT.importedSeparately(name) : TEXT.imported(name));
+    instrument.changed();
+  }
+
+  // src/draaiboek/assets/js/consensus.js
+  function answerText(value, item) {
+    if (value === null || value === void 0) return TEXT.consensusNoAnswer;
+    const label = (one2) => item?.options.get(String(one2)) ?? (typeof one2 === "string" ? one2 : JSON.stringify(one2));
+    if (Array.isArray(value) && value.every((one2) => item?.options.has(String(one2)))) return value.map(label).join(", ");
+    return label(value);
+  }
+  function consensusSection({ differ, chosen, items, store, base, instrument, version, idPrefix, opened }) {
+    const section = element("section", { class: "db-consensus", "data-consensus": "" });
+    section.append(element("h2", {}, TEXT.consensusTitle), element("p", {}, TEXT.consensusIntro));
+    const startId = `${idPrefix}-consensus-start`;
+    const start2 = element("select", { id: startId, "data-consensus-start": "" });
+    for (const [index, choice] of chosen.entries()) start2.append(element("option", { value: String(index) }, choice.name));
+    const startLine = element("p");
+    startLine.append(element("label", { for: startId }, TEXT.consensusStart), " ", start2);
+    section.append(startLine);
+    const choices = [];
+    for (const [id, item] of differ) {
+      const fieldset = element("fieldset", { "data-consensus-item": id });
+      fieldset.append(element("legend", {}, items.get(id)?.text || id));
+      const distinct = [];
+      for (const [index, value] of item.values.entries()) {
+        const key = JSON.stringify(value ?? null);
+        const found = distinct.find((entry) => entry.key === key);
+        if (found) found.names.push(chosen[index].name);
+        else distinct.push({ key, value, names: [chosen[index].name] });
+      }
+      for (const [index, entry] of distinct.entries()) {
+        const radioId = `${idPrefix}-consensus-${id}-${index}`;
+        const radio = element("input", { type: "radio", name: `${idPrefix}-consensus-${id}`, id: radioId, value: entry.key });
+        const line = element("p");
+        line.append(radio, " ", element("label", { for: radioId }, `${answerText(entry.value, items.get(id))} (${entry.names.join(", ")})`));
+        fieldset.append(line);
+      }
+      choices.push({ id, fieldset, values: item.values });
+      section.append(fieldset);
+    }
+    const reset = () => {
+      const from = Number(start2.value);
+      for (const { fieldset, values } of choices) {
+        const key = JSON.stringify(values[from] ?? null);
+        for (const radio of fieldset.querySelectorAll("input[type=radio]")) {
+          if (radio instanceof HTMLInputElement) radio.checked = radio.value === key;
+        }
+      }
+    };
+    start2.addEventListener("change", reset);
+    reset();
+    const status = element("p", { class: "db-status", role: "status", "data-consensus-status": "" });
+    const save = element("button", { type: "button", class: "md-button", "data-action": "save-consensus" }, TEXT.consensusSave);
+    save.addEventListener("click", () => {
+      const from = chosen[Number(start2.value)].envelope;
+      const answers = JSON.parse(JSON.stringify(from.answers));
+      for (const { id: id2, fieldset } of choices) {
+        const radio = fieldset.querySelector("input[type=radio]:checked");
+        if (!(radio instanceof HTMLInputElement)) continue;
+        const value = JSON.parse(radio.value);
+        if (value === null) delete answers[id2];
+        else answers[id2] = value;
+      }
+      const envelopes = [from, ...chosen.map((choice) => choice.envelope)];
+      const assessors = [...new Set(envelopes.map((one2) => one2.meta?.assessor?.trim() || "").filter(Boolean))];
+      const label = `${from.meta?.label?.trim() || recordName(void 0, TEXT.unnamedRecord)} — consensus`;
+      const meta = savedMeta({ label, assessor: assessors.join(", "), date: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10) });
+      const envelope2 = { format: ANSWERS_FORMAT, instrument, version, answers, meta };
+      if (!store) {
+        status.textContent = TEXT.consensusNoStorage;
+        return;
+      }
+      const id = newRecordId();
+      try {
+        store.setItem(recordKey(base, id), JSON.stringify(envelope2));
+      } catch {
+        status.textContent = TEXT.consensusFull;
+        return;
+      }
+      status.textContent = TEXT.consensusSaved(label);
+      opened(id);
+    });
+    const actions = element("p");
+    actions.append(save);
+    section.append(actions, status);
+    return section;
+  }
+
+  // src/draaiboek/assets/js/comparegrid.js
+  function levelTables({ items, sections, names, texts, titles }) {
+    const tables = [];
+    for (const section of sections) {
+      const rows = Object.entries(items).filter(([id]) => texts.get(id)?.section === section);
+      if (!rows.length) continue;
+      const scroll = element("div", { class: "db-table-scroll" });
+      const table = element("table", { class: "db-compare-levels", "data-compare-levels": section });
+      const head = element("tr");
+      head.append(element("th", { scope: "col" }, TEXT.compareIndicator));
+      for (const name of names) head.append(element("th", { scope: "col" }, name));
+      head.append(element("th", { scope: "col" }, TEXT.compareSame));
+      table.append(element("caption", {}, TEXT.compareLevels(titles.get(section) || section)), head);
+      for (const [id, item] of rows) {
+        const row = element("tr", { "data-compare-level": id });
+        if (item.differ) row.dataset.differ = "";
+        row.append(element("th", { scope: "row" }, texts.get(id)?.text || id));
+        for (const value of item.values) row.append(element("td", {}, answerText(value, texts.get(id))));
+        row.append(element("td", {}, item.differ ? `≠ ${TEXT.compareDiffers}` : TEXT.compareAgrees));
+        table.append(row);
+      }
+      scroll.append(table);
+      tables.push(scroll);
+    }
+    return tables;
+  }
+
+  // src/draaiboek/assets/js/scorer.js
+  function unavailableReason() {
+    if (location.protocol === "file:") return TEXT.fileProtocol;
+    if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
+    return "";
+  }
+  var Scorer = class {
+    constructor() {
+      this.state = "idle";
+      this.reason = "";
+      this.worker = null;
+      this.nextId = 1;
+      this.waiting = /* @__PURE__ */ new Map();
+      this.listeners = /* @__PURE__ */ new Set();
+    }
+    // Start once, when the first form mounts: Pyodide loads and compiles in the
+    // worker's own thread, in parallel with reading; the page's thread only
+    // creates the worker.
+    start() {
+      if (this.state !== "idle") return;
+      const reason = unavailableReason();
+      if (reason) return this.become("unavailable", reason);
+      this.become("loading");
+      const early = window.draaiboekWorker;
+      delete window.draaiboekWorker;
+      let worker;
+      try {
+        worker = early || new Worker(assetUrl("worker.mjs"), { type: "module" });
+      } catch (error) {
+        return this.become("unavailable", TEXT.failed(String(error)));
+      }
+      this.worker = worker;
+      worker.onmessage = ({ data }) => this.receive(data);
+      for (const data of early && early.missed || []) this.receive(
+        /** @type {WorkerMessage} */
+        data
+      );
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.fail(event.message || "onbekende fout");
+      };
+    }
+    /**
+     * Fetch a form's definition in the worker while Pyodide is still loading.
+     * @param {string} definition URL of the instrument's compiled JSON
+     */
+    preload(definition) {
+      if (this.worker) this.worker.postMessage({ preload: definition });
+    }
+    /** @param {WorkerMessage} data */
+    receive(data) {
+      if (data.type === "ready") return this.become("ready");
+      if (data.type === "failed") return this.fail(data.message);
+      const pending = this.waiting.get(data.id);
+      if (!pending) return;
+      this.waiting.delete(data.id);
+      if (data.error) pending.reject(new Error(data.error));
+      else pending.resolve(
+        /** @type {Reply} */
+        data.reply
+      );
+    }
+    /** @param {string} message */
+    fail(message) {
+      this.become("unavailable", TEXT.failed(message));
+      for (const pending of this.waiting.values()) pending.reject(new Error(message));
+      this.waiting.clear();
+    }
+    /** @param {ScorerState} state @param {string} [reason] */
+    become(state, reason = "") {
+      this.state = state;
+      this.reason = reason;
+      for (const listener of this.listeners) listener(state, reason);
+    }
+    /**
+     * Score answers against an instrument in the worker.
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {Record<string, unknown>} answers
+     * @returns {Promise<Reply>}
+     */
+    score(definition, answers) {
+      return (
+        /** @type {Promise<Reply>} */
+        this.run("score", definition, answers)
+      );
+    }
+    /**
+     * Any operation of draaiboek_scoring.messages (score, compare, group).
+     * @param {string} op
+     * @param {string} definition URL of the instrument's compiled JSON
+     * @param {unknown} payload
+     * @returns {Promise<{ok: true, result: any} | {ok: false, kind: string, problems: Problem[]}>}
+     */
+    run(op, definition, payload) {
+      if (this.state === "unavailable") return Promise.reject(new Error(this.reason));
+      const worker = this.worker;
+      if (!worker) return Promise.reject(new Error("de rekenmodule is nog niet gestart"));
+      return new Promise((resolve, reject) => {
+        const id = this.nextId++;
+        this.waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, op, definition, answers: payload });
+      });
+    }
+  };
+  var scorer = new Scorer();
+
+  // src/draaiboek/assets/js/storagechoice.js
+  function choiceKey(site) {
+    return `${KEY_PREFIX}:${site}:storage-choice`;
+  }
+  function storageKind(site, kind) {
+    if (kind !== "local" && kind !== "session") return kind;
+    try {
+      const chosen = localStorage.getItem(choiceKey(site));
+      return chosen === "local" || chosen === "session" ? chosen : kind;
+    } catch {
+      return kind;
+    }
+  }
+  function switchStorage(site, from, to) {
+    if (from === to) return true;
+    const prefix = `${KEY_PREFIX}:${site}:`;
+    const choice = choiceKey(site);
+    try {
+      const source = from === "local" ? localStorage : sessionStorage;
+      const target = to === "local" ? localStorage : sessionStorage;
+      const keys = keysOf(source).filter((key) => key.startsWith(prefix) && key !== choice);
+      const written = [];
+      try {
+        for (const key of keys) {
+          const value = source.getItem(key);
+          if (value === null) continue;
+          target.setItem(key, value);
+          written.push(key);
+        }
+        localStorage.setItem(choice, to);
+      } catch {
+        for (const key of written) target.removeItem(key);
+        return false;
+      }
+      for (const key of written) source.removeItem(key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  // src/draaiboek/assets/js/compare.js
+  function mountCompare(root) {
+    root.dataset.mounted = "";
+    const instrument = root.dataset.instrument || "";
+    const version = Number(root.dataset.version);
+    const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
+    const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
+    const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
+    const choices = store ? listRecords(store, base, instrument, version).flatMap(
+      (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
+    ) : [];
+    choices.reverse();
+    const list = one(root, "[data-compare-records]");
+    const status = one(root, "[data-compare-status]");
+    const place = { store, base, instrument, version };
+    const texts = loadTexts(definition);
+    const run = () => compareChosen(root, definition, texts, place, choices, status);
+    const show2 = () => {
+      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
+      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
+    };
+    show2();
+    one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
+      const input = (
+        /** @type {HTMLInputElement} */
+        event.target
+      );
+      for (const file of input.files || []) {
+        for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
+          if (envelope2.instrument !== instrument) continue;
+          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
+        }
+      }
+      input.value = "";
+      show2();
+      for (const box of list.querySelectorAll('input[data-compare-record^="file-"]')) {
+        if (box instanceof HTMLInputElement) box.checked = true;
+      }
+      run();
+    });
+    scorer.listeners.add((state) => {
+      if (state === "ready") run();
+    });
+    scorer.start();
+  }
+  function checkbox(root, choice, index, run) {
+    const id = `${root.dataset.instrument}-compare-${index}`;
+    const box = element("input", { type: "checkbox", id, "data-compare-record": choice.id });
+    box.addEventListener("change", run);
+    const line = element("p");
+    line.append(box, " ", element("label", { for: id }, choice.name));
+    return line;
+  }
+  async function readEnvelopes(file) {
+    try {
+      const data = JSON.parse(await file.text());
+      const records = isMapping(data) && Array.isArray(data.records) ? data.records : [data];
+      return records.filter((entry) => isMapping(entry) && isMapping(entry.answers));
+    } catch {
+      return [];
+    }
+  }
+  async function loadTexts(definition) {
+    const texts = { items: /* @__PURE__ */ new Map(), scores: /* @__PURE__ */ new Map(), sections: /* @__PURE__ */ new Map() };
+    try {
+      const data = await (await fetch(definition)).json();
+      for (const item of data.items || []) {
+        const options = new Map((item.options || []).map((option) => [String(option.value), String(option.label)]));
+        texts.items.set(item.id, { text: String(item.text || item.id), section: String(item.section), options });
+      }
+      for (const section of data.sections || []) texts.sections.set(section.id, String(section.title || section.id));
+      const number2 = (value) => typeof value === "number" ? value : null;
+      for (const score of data.scores || []) {
+        texts.scores.set(score.id, {
+          label: String(score.label || score.id),
+          chart: typeof score.chart === "string" ? score.chart : null,
+          min: number2(score.min),
+          max: number2(score.max),
+          decimals: number2(score.decimals)
+        });
+      }
+    } catch {
+    }
+    return texts;
+  }
+  async function compareChosen(root, definition, texts, place, choices, status) {
+    const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
+      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
+      box.dataset.compareRecord)
+    );
+    const chosen = (
+      /** @type {Choice[]} */
+      ticked.filter(Boolean)
+    );
+    const output = one(root, "[data-compare-output]");
+    if (chosen.length < 2) {
+      output.replaceChildren();
+      status.textContent = TEXT.comparePick;
+      return;
+    }
+    if (scorer.state !== "ready") {
+      status.textContent = TEXT.loading;
+      return;
+    }
+    const reply = await scorer.run("compare", definition, { records: chosen.map((choice) => choice.envelope) });
+    if (!reply.ok) {
+      output.replaceChildren();
+      status.textContent = TEXT.scoringError(reply.problems.map((problem) => problem.message).join("; "));
+      return;
+    }
+    const known = await texts;
+    status.textContent = TEXT.compared(chosen.length);
+    output.replaceChildren(...comparison(reply.result, chosen, known, `${root.dataset.instrument}`));
+    const differ = Object.entries(
+      /** @type {Record<string, any>} */
+      reply.result.items
+    ).filter(([, item]) => item.differ);
+    if (!differ.length) return;
+    const opened = (id) => {
+      try {
+        sessionStorage.setItem(`${place.base}:open`, id);
+      } catch {
+      }
+      location.assign(new URL("../", location.href).href);
+    };
+    output.append(consensusSection({ differ, chosen, items: known.items, ...place, idPrefix: `${root.dataset.instrument}`, opened }));
+  }
+  function comparison(result, chosen, texts, idPrefix) {
+    const scores = element("table", { class: "db-compare-scores" });
+    const head = element("tr");
+    head.append(element("th", { scope: "col" }, TEXT.compareScore));
+    for (const choice of chosen) head.append(element("th", { scope: "col" }, choice.name));
+    head.append(element("th", { scope: "col" }, TEXT.compareChange));
+    scores.append(element("caption", {}, TEXT.compareScores), head);
+    for (const [id, score] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.scores
+    )) {
+      const row = element("tr", { "data-compare-score": id, "data-values": JSON.stringify(score.values) });
+      row.append(element("th", { scope: "row" }, texts.scores.get(id)?.label || id));
+      for (const value of score.values) row.append(element("td", {}, typeof value === "number" ? formatNumber(value, null) : "–"));
+      const change = score.change;
+      row.append(element("td", {}, typeof change === "number" ? (change > 0 ? "+" : "") + formatNumber(change, null) : "–"));
+      scores.append(row);
+    }
+    const agreement = element("div", { class: "db-compare-agreement" });
+    agreement.append(element("h2", {}, TEXT.compareAgreement));
+    for (const [key, figures] of Object.entries(
+      /** @type {Record<string, any>} */
+      result.agreement
+    )) {
+      const line = element("p", {
+        "data-agreement": key,
+        "data-exact": JSON.stringify(figures.exact),
+        "data-within-one": JSON.stringify(figures.within_one),
+        "data-kappa": JSON.stringify(figures.kappa),
+        "data-n-items": JSON.stringify(figures.n_items)
+      });
+      line.textContent = TEXT.agreementLine(key === "all" ? TEXT.compareAll : texts.sections.get(key) || key, figures);
+      agreement.append(line);
+    }
+    const levels = levelTables({
+      items: result.items,
+      sections: Object.keys(result.agreement).filter((key) => key !== "all"),
+      names: chosen.map((choice) => choice.name),
+      texts: texts.items,
+      titles: texts.sections
+    });
+    agreement.append(...levels);
+    const differ = Object.entries(
+      /** @type {Record<string, any>} */
+      result.items
+    ).filter(([, item]) => item.differ);
+    const items = element("div", { class: "db-compare-items" });
+    items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
+    const list = element("ul");
+    for (const [id, item] of differ) {
+      const values = item.values.map((value) => answerText(value, texts.items.get(id)));
+      list.append(element("li", { "data-compare-item": id }, `${texts.items.get(id)?.text || id}: ${values.join(" → ")}`));
+    }
+    items.append(list);
+    const charts = profileCharts(result.scores, texts.scores, chosen.map((choice) => choice.name), idPrefix);
+    return [scores, ...charts, agreement, items];
+  }
+
   // src/draaiboek/assets/js/device.js
   var REMIND_AFTER_MS = 14 * 24 * 60 * 60 * 1e3;
   function dateOf(iso) {
@@ -11162,10 +11456,15 @@
   function mountDevice(root) {
     root.dataset.mounted = "";
     const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
-    const store = storageArea(root.dataset.storage);
     const instruments = JSON.parse(root.dataset.instruments || "{}");
-    const render = () => showDevice(root, store, prefix, instruments, render);
+    const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+    const choice = storageChoice(root, render);
+    if (choice) one(root, "[data-device-exported]").before(choice);
     render();
+    scorer.listeners.add((state) => {
+      if (state === "ready" && root.isConnected) fillComplete(root, instruments);
+    });
+    if (root.querySelector("[data-device-complete]")) scorer.start();
     window.addEventListener("storage", (event) => {
       if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
     });
@@ -11186,6 +11485,7 @@
           element("td", {}, meta.date || "—"),
           element("td", {}, saved ? formatDate(saved) : "—")
         );
+        row.append(element("td", { "data-device-complete": "", "data-instrument": envelope2.instrument }, "…"));
         const actions = element("td");
         const base = `${prefix}${envelope2.instrument}:v${envelope2.version}`;
         if (link) {
@@ -11217,11 +11517,75 @@
     );
     if (!records.length) {
       const row = element("tr");
-      row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+      row.append(element("td", { colspan: "6" }, store ? TEXT.noRecords : TEXT.storageOff));
       body.append(row);
     }
+    if (scorer.state === "ready") fillComplete(root, instruments);
     const oldest = records.map(({ envelope: envelope2 }) => dateOf(envelope2.meta?.saved_at || "")?.getTime() ?? Date.now());
     showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
+  }
+  function storageChoice(root, render) {
+    const site = root.dataset.site;
+    if (root.dataset.storage !== "local" && root.dataset.storage !== "session") return null;
+    const box = element("fieldset", { class: "db-records", "data-storage-choice": "" });
+    box.append(element("legend", {}, TEXT.storageChoice));
+    const current = () => (
+      /** @type {"local" | "session"} */
+      storageKind(site, root.dataset.storage)
+    );
+    for (
+      const kind of
+      /** @type {const} */
+      ["local", "session"]
+    ) {
+      const id = `db-storage-${kind}`;
+      const radio = element("input", { type: "radio", name: "db-storage-choice", id, value: kind, "data-storage-option": kind });
+      if (kind === current()) radio.checked = true;
+      const line = element("p");
+      line.append(radio, " ", element("label", { for: id }, kind === "local" ? TEXT.storageLocal : TEXT.storageSession));
+      box.append(line);
+    }
+    const status = element("p", { class: "db-status", role: "status", "data-storage-status": "" });
+    const apply = element("button", { type: "button", class: "md-button", "data-action": "switch-storage" }, TEXT.storageApply);
+    apply.addEventListener("click", () => {
+      const picked = box.querySelector("input[data-storage-option]:checked");
+      const to = picked instanceof HTMLInputElement ? (
+        /** @type {"local" | "session"} */
+        picked.value
+      ) : current();
+      const from = current();
+      if (to === from) {
+        status.textContent = TEXT.storageUnchanged;
+        return;
+      }
+      if (!confirm(TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession))) return;
+      status.textContent = switchStorage(site, from, to) ? TEXT.storageSwitched : TEXT.storageNotSwitched;
+      render();
+    });
+    const actions = element("p");
+    actions.append(apply);
+    box.append(actions, status);
+    return box;
+  }
+  async function fillComplete(root, instruments) {
+    const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
+    for (const cell of root.querySelectorAll("[data-device-complete]")) {
+      if (!(cell instanceof HTMLElement) || cell.dataset.deviceComplete) continue;
+      const key = cell.closest("[data-device-record]")?.getAttribute("data-device-record") || "";
+      const definition = instruments[cell.dataset.instrument || ""]?.definition;
+      cell.dataset.deviceComplete = "pending";
+      let complete = null;
+      try {
+        const envelope2 = JSON.parse(store?.getItem(key) || "null");
+        if (definition && envelope2) {
+          const reply = await scorer.run("score", assetUrl(`instruments/${definition}`).href, envelope2.answers);
+          if (reply.ok) complete = reply.result.complete;
+        }
+      } catch {
+      }
+      cell.dataset.deviceComplete = complete === true ? "yes" : complete === false ? "no" : "unknown";
+      cell.textContent = complete === true ? TEXT.complete : complete === false ? TEXT.incomplete : "—";
+    }
   }
   function showExported(root, store, prefix, oldest) {
     const exported = dateOf(store?.getItem(`${prefix}exported`) || "");
@@ -13393,10 +13757,10 @@
       const texts = qrTexts(form.dataset.instrument || "", Number(form.dataset.version), collectAnswers(form));
       codes.append(element("p", {}, texts.length === 1 ? QR_TEXT.one : QR_TEXT.many(texts.length)));
       for (const [index, text] of texts.entries()) {
-        const figure = element("figure", { "data-qr-part": String(index + 1) });
-        figure.append(qrCanvas(text, QR_TEXT.label(index + 1, texts.length)));
-        if (texts.length > 1) figure.append(element("figcaption", {}, `${index + 1}/${texts.length}`));
-        codes.append(figure);
+        const figure2 = element("figure", { "data-qr-part": String(index + 1) });
+        figure2.append(qrCanvas(text, QR_TEXT.label(index + 1, texts.length)));
+        if (texts.length > 1) figure2.append(element("figcaption", {}, `${index + 1}/${texts.length}`));
+        codes.append(figure2);
       }
       button.textContent = QR_TEXT.hide;
       button.setAttribute("aria-expanded", "true");
@@ -13856,26 +14220,26 @@
 
   // src/draaiboek/assets/js/chart.js
   var ROW_HEIGHT = 34;
-  var LABEL_WIDTH = 220;
-  var BAR_WIDTH = 300;
-  function svg(chart, tag, attributes, text = "") {
+  var LABEL_WIDTH2 = 220;
+  var BAR_WIDTH2 = 300;
+  function svg2(chart, tag, attributes, text = "") {
     const node = document.createElementNS(chart.namespaceURI, tag);
     for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
     if (text) node.textContent = text;
     return node;
   }
-  function drawChart(figure, result) {
+  function drawChart(figure2, result) {
     const region = (
       /** @type {HTMLElement} */
-      figure.closest("[data-result]")
+      figure2.closest("[data-result]")
     );
-    const ids = (figure.dataset.chartScores || "").split(" ");
+    const ids = (figure2.dataset.chartScores || "").split(" ");
     const chart = (
       /** @type {SVGSVGElement} */
-      figure.querySelector("svg")
+      figure2.querySelector("svg")
     );
-    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH + BAR_WIDTH + 90} ${ids.length * ROW_HEIGHT + 8}`);
-    const title = svg(chart, "title", {}, one(figure, "figcaption").textContent || "");
+    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH2 + BAR_WIDTH2 + 90} ${ids.length * ROW_HEIGHT + 8}`);
+    const title = svg2(chart, "title", {}, one(figure2, "figcaption").textContent || "");
     const rows = ids.map((id, index) => {
       const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
       const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
@@ -13884,17 +14248,17 @@
       const min = Number(output.dataset.min ?? 0);
       const max = Number(output.dataset.max ?? NaN);
       const y = index * ROW_HEIGHT + 4;
-      const group = svg(chart, "g", { class: "db-chart-row" });
-      group.append(svg(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
-      group.append(svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: BAR_WIDTH, height: 22, class: "db-chart-track" }));
+      const group = svg2(chart, "g", { class: "db-chart-row" });
+      group.append(svg2(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
+      group.append(svg2(chart, "rect", { x: LABEL_WIDTH2, y: y + 4, width: BAR_WIDTH2, height: 22, class: "db-chart-track" }));
       if (typeof value === "number" && Number.isFinite(max) && max > min) {
         const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
         group.append(
-          svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: share * BAR_WIDTH, height: 22, class: "db-chart-bar" })
+          svg2(chart, "rect", { x: LABEL_WIDTH2, y: y + 4, width: share * BAR_WIDTH2, height: 22, class: "db-chart-bar" })
         );
       }
       group.append(
-        svg(chart, "text", { x: LABEL_WIDTH + BAR_WIDTH + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
+        svg2(chart, "text", { x: LABEL_WIDTH2 + BAR_WIDTH2 + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
       );
       return group;
     });
@@ -13918,7 +14282,7 @@
     fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
     fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
     fillList(form, region.querySelector("[data-missing]"), result.missing_required);
-    for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+    for (const figure2 of all(region, "[data-chart]")) drawChart(figure2, result);
     showRefused(form, 0);
     showSummary(form, result);
   }
@@ -13963,7 +14327,7 @@
     const region = one(form, "[data-result]");
     one(summary, "[data-summary-progress]").textContent = result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total);
     const charted = new Set(
-      all(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" "))
+      all(region, "[data-chart]").flatMap((figure2) => (figure2.dataset.chartScores || "").split(" "))
     );
     const parts = [];
     for (const output of all(region, "[data-score]")) {
@@ -14125,7 +14489,7 @@
       this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
       this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
       this.key = `${this.prefix}${this.id}:v${this.version}`;
-      const storage = openStorage(form.dataset.storage);
+      const storage = openStorage(storageKind(form.dataset.site, form.dataset.storage));
       this.store = storage.area;
       this.writable = storage.writable;
       this.blocked = /* @__PURE__ */ new Set();

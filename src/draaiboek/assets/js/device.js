@@ -3,10 +3,13 @@
 // instruments, to open, save as a file or delete; when answers were last
 // saved to a file, and once, quietly, a reminder when that is long ago.
 
+import { assetUrl } from "./base.js";
 import { handbookRecords, markExported } from "./bundle.js";
 import { element, one } from "./dom.js";
 import { formatDate } from "./format.js";
 import { recordIdOf } from "./records.js";
+import { scorer } from "./scorer.js";
+import { storageKind, switchStorage } from "./storagechoice.js";
 import { KEY_PREFIX, storageArea } from "./storage.js";
 import { TEXT } from "./text.js";
 import { download } from "./transfer.js";
@@ -14,7 +17,7 @@ import { download } from "./transfer.js";
 /** The handbook's own rule: save answers to a file at least every 14 days. */
 const REMIND_AFTER_MS = 14 * 24 * 60 * 60 * 1000;
 
-/** @typedef {{title: string, href: string}} InstrumentLink */
+/** @typedef {{title: string, href: string, definition?: string}} InstrumentLink */
 
 /** @param {string} iso */
 function dateOf(iso) {
@@ -29,11 +32,18 @@ function dateOf(iso) {
 export function mountDevice(root) {
   root.dataset.mounted = "";
   const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
-  const store = storageArea(root.dataset.storage);
   /** @type {Record<string, InstrumentLink>} */
   const instruments = JSON.parse(root.dataset.instruments || "{}");
-  const render = () => showDevice(root, store, prefix, instruments, render);
+  // The area follows the person's choice, which this page can switch.
+  const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+  const choice = storageChoice(root, render);
+  if (choice) one(root, "[data-device-exported]").before(choice);
   render();
+  // Completeness needs the scorer: asked only when there are records to judge.
+  scorer.listeners.add((state) => {
+    if (state === "ready" && root.isConnected) fillComplete(root, instruments);
+  });
+  if (root.querySelector("[data-device-complete]")) scorer.start();
   window.addEventListener("storage", (event) => {
     if (root.isConnected && (event.key === null || event.key.startsWith(prefix))) render();
   });
@@ -62,6 +72,7 @@ function showDevice(root, store, prefix, instruments, render) {
         element("td", {}, meta.date || "—"),
         element("td", {}, saved ? formatDate(saved) : "—"),
       );
+      row.append(element("td", { "data-device-complete": "", "data-instrument": envelope.instrument }, "…"));
       const actions = element("td");
       const base = `${prefix}${envelope.instrument}:v${envelope.version}`;
       if (link) {
@@ -95,11 +106,82 @@ function showDevice(root, store, prefix, instruments, render) {
   );
   if (!records.length) {
     const row = element("tr");
-    row.append(element("td", { colspan: "5" }, store ? TEXT.noRecords : TEXT.storageOff));
+    row.append(element("td", { colspan: "6" }, store ? TEXT.noRecords : TEXT.storageOff));
     body.append(row);
   }
+  if (scorer.state === "ready") fillComplete(root, instruments);
   const oldest = records.map(({ envelope }) => dateOf(envelope.meta?.saved_at || "")?.getTime() ?? Date.now());
   showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
+}
+
+/**
+ * Where this browser keeps the answers: until wiped or until the browser
+ * closes. Null when the site stores nothing (the owner's choice stands).
+ * @param {HTMLElement} root
+ * @param {() => void} render
+ */
+function storageChoice(root, render) {
+  const site = root.dataset.site;
+  if (root.dataset.storage !== "local" && root.dataset.storage !== "session") return null;
+  const box = element("fieldset", { class: "db-records", "data-storage-choice": "" });
+  box.append(element("legend", {}, TEXT.storageChoice));
+  const current = () => /** @type {"local" | "session"} */ (storageKind(site, root.dataset.storage));
+  for (const kind of /** @type {const} */ (["local", "session"])) {
+    const id = `db-storage-${kind}`;
+    const radio = element("input", { type: "radio", name: "db-storage-choice", id, value: kind, "data-storage-option": kind });
+    if (kind === current()) radio.checked = true;
+    const line = element("p");
+    line.append(radio, " ", element("label", { for: id }, kind === "local" ? TEXT.storageLocal : TEXT.storageSession));
+    box.append(line);
+  }
+  const status = element("p", { class: "db-status", role: "status", "data-storage-status": "" });
+  const apply = element("button", { type: "button", class: "md-button", "data-action": "switch-storage" }, TEXT.storageApply);
+  apply.addEventListener("click", () => {
+    const picked = box.querySelector("input[data-storage-option]:checked");
+    const to = picked instanceof HTMLInputElement ? /** @type {"local" | "session"} */ (picked.value) : current();
+    const from = current();
+    if (to === from) {
+      status.textContent = TEXT.storageUnchanged;
+      return;
+    }
+    if (!confirm(TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession))) return;
+    status.textContent = switchStorage(site, from, to) ? TEXT.storageSwitched : TEXT.storageNotSwitched;
+    render();
+  });
+  const actions = element("p");
+  actions.append(apply);
+  box.append(actions, status);
+  return box;
+}
+
+/**
+ * "volledig / nog niet volledig" per record, from its stored answers scored
+ * by the worker; "—" where that cannot be known (no definition, the scorer
+ * refuses the answers).
+ * @param {HTMLElement} root
+ * @param {Record<string, InstrumentLink>} instruments
+ */
+async function fillComplete(root, instruments) {
+  const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
+  for (const cell of root.querySelectorAll("[data-device-complete]")) {
+    if (!(cell instanceof HTMLElement) || cell.dataset.deviceComplete) continue;
+    const key = cell.closest("[data-device-record]")?.getAttribute("data-device-record") || "";
+    const definition = instruments[cell.dataset.instrument || ""]?.definition;
+    cell.dataset.deviceComplete = "pending";
+    /** @type {unknown} */
+    let complete = null;
+    try {
+      const envelope = JSON.parse(store?.getItem(key) || "null");
+      if (definition && envelope) {
+        const reply = await scorer.run("score", assetUrl(`instruments/${definition}`).href, envelope.answers);
+        if (reply.ok) complete = reply.result.complete;
+      }
+    } catch {
+      // Unknown: shown as such.
+    }
+    cell.dataset.deviceComplete = complete === true ? "yes" : complete === false ? "no" : "unknown";
+    cell.textContent = complete === true ? TEXT.complete : complete === false ? TEXT.incomplete : "—";
+  }
 }
 
 /**

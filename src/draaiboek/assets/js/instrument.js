@@ -18,6 +18,7 @@ import { scorer } from "./scorer.js";
 import { clearStale, markStale } from "./stale.js";
 import { markInvalid, showReady, showScorerState, showScoringError } from "./status.js";
 import { KEY_PREFIX, openStorage } from "./storage.js";
+import { storageKind } from "./storagechoice.js";
 import { watchOtherTabs } from "./tabs.js";
 import { TEXT } from "./text.js";
 import { exportFile, importFile } from "./transfer.js";
@@ -59,7 +60,7 @@ export class InstrumentForm {
     this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
     /** @type {string} where this version's records are saved (see records.js) */
     this.key = `${this.prefix}${this.id}:v${this.version}`;
-    const storage = openStorage(form.dataset.storage);
+    const storage = openStorage(storageKind(form.dataset.site, form.dataset.storage));
     /** @type {Storage | null} */
     this.store = storage.area;
     /** false when the area is full: what it holds is shown, read-only */

@@ -87,6 +87,38 @@ export const TEXT = {
     const kappa = figures.kappa === null ? "" : ` Kappa: ${new Intl.NumberFormat("nl-BE", { maximumFractionDigits: 2 }).format(figures.kappa)}.`;
     return `${where}: bij ${same} van ${figures.n_items} hetzelfde niveau, bij ${near} hoogstens één niveau verschil.${kappa}`;
   },
+  compareIndicator: "Indicator",
+  compareSame: "Zelfde niveau?",
+  compareDiffers: "verschilt",
+  compareAgrees: "gelijk",
+  /** @param {string} section */
+  compareLevels: (section) => `${section}: niveau per meting`,
+  /** @param {string} chart */
+  compareChart: (chart) => `Profiel '${chart}' van elke meting (het nummer bij elke balk is de meting in de legende)`,
+  complete: "volledig",
+  incomplete: "nog niet volledig",
+  storageChoice: "Bewaren in deze browser",
+  storageLocal: "op dit toestel, tot je ze wist",
+  storageSession: "tot de browser sluit",
+  storageApply: "Keuze toepassen",
+  storageUnchanged: "Dat is al de keuze voor deze browser.",
+  /** @param {string} choice */
+  confirmStorageSwitch: (choice) =>
+    `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. ` +
+    "Open formulieren in andere tabbladen laad je daarna best opnieuw.",
+  storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+  storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
+  consensusTitle: "Consensus",
+  consensusIntro:
+    "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. " +
+    "Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
+  consensusStart: "Vertrekken van",
+  consensusNoAnswer: "geen antwoord",
+  consensusSave: "Bewaren als consensus",
+  consensusNoStorage: "Deze site bewaart niets op dit toestel: de consensus kan hier niet bewaard worden.",
+  consensusFull: "De opslag van dit toestel is vol: de consensus is niet bewaard. Maak ruimte op de pagina 'Op dit toestel' en probeer opnieuw.",
+  /** @param {string} label */
+  consensusSaved: (label) => `Bewaard als '${label}'. Het formulier wordt geopend…`,
   openRecord: "Openen",
   saveRecord: "Bewaren als bestand",
   deleteRecord: "Verwijderen",
