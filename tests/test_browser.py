@@ -208,6 +208,9 @@ def test_the_full_instrument_scores_every_item_type(page: Page, base_url: str) -
     expect(page.locator('[data-outcome="verder"]')).to_be_visible()
     expect(page.locator('[data-outcome="doorverwijzen"]')).to_be_hidden()
     expect(page.locator('[data-chart="profiel"] .db-chart-bar')).to_have_count(2)
+    # Scores on different scales: each bar says its own maximum, no shared axis.
+    expect(page.locator('[data-chart-row="competenties"] .db-chart-value')).to_have_text("3 (op 4) · Sterk")
+    expect(page.locator('[data-chart="profiel"] .db-chart-tick')).to_have_count(0)
     page.check('input[name="internet_elders"][value="nee"]')
     expect(page.locator('[data-flag="geen_middelen"]')).to_be_visible()
     expect(page.locator('[data-outcome="doorverwijzen"]')).to_be_visible()

@@ -127,6 +127,9 @@
     summaryPending: "uitkomst: voorlopig",
     /** @param {string} label */
     summaryOutcome: (label) => `uitkomst: ${label}`,
+    // The maximum next to a bar that has its own scale in a mixed chart.
+    /** @param {string} max */
+    chartOf: (max) => `(op ${max})`,
     /** @param {number} count */
     summaryFlags: (count) => count === 1 ? "1 signaal" : `${count} signalen`,
     /** @param {number} count */
@@ -835,50 +838,39 @@
   }
 
   // src/draaiboek/assets/js/chart.js
-  var ROW_HEIGHT = 34;
-  var LABEL_WIDTH = 220;
-  var BAR_WIDTH = 300;
-  function svg(chart, tag, attributes, text = "") {
-    const node = document.createElementNS(chart.namespaceURI, tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-    if (text) node.textContent = text;
-    return node;
-  }
   function drawChart(figure, result) {
     const region = (
       /** @type {HTMLElement} */
       figure.closest("[data-result]")
     );
     const ids = (figure.dataset.chartScores || "").split(" ");
-    const chart = (
-      /** @type {SVGSVGElement} */
-      figure.querySelector("svg")
-    );
-    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH + BAR_WIDTH + 90} ${ids.length * ROW_HEIGHT + 8}`);
-    const title = svg(chart, "title", {}, one(figure, "figcaption").textContent || "");
-    const rows = ids.map((id, index) => {
+    const shared = figure.dataset.chartMax !== void 0;
+    const rows = ids.map((id) => {
       const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
       const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
       const output = one(block, "[data-score]");
+      const band = one(block, `[data-band-for="${CSS.escape(id)}"]`).textContent || "";
       const value = result.scores[id]?.value;
-      const min = Number(output.dataset.min ?? 0);
-      const max = Number(output.dataset.max ?? NaN);
-      const y = index * ROW_HEIGHT + 4;
-      const group = svg(chart, "g", { class: "db-chart-row" });
-      group.append(svg(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
-      group.append(svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: BAR_WIDTH, height: 22, class: "db-chart-track" }));
+      const min = Number((shared ? figure.dataset.chartMin : output.dataset.min) ?? 0);
+      const max = Number((shared ? figure.dataset.chartMax : output.dataset.max) ?? NaN);
+      const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
       if (typeof value === "number" && Number.isFinite(max) && max > min) {
         const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
-        group.append(
-          svg(chart, "rect", { x: LABEL_WIDTH, y: y + 4, width: share * BAR_WIDTH, height: 22, class: "db-chart-bar" })
-        );
+        const bar = element("span", { class: "db-chart-bar" });
+        bar.style.width = `${share * 100}%`;
+        track.append(bar);
       }
-      group.append(
-        svg(chart, "text", { x: LABEL_WIDTH + BAR_WIDTH + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
+      let shown = output.textContent || "–";
+      if (!shared && shown !== "–" && Number.isFinite(max)) shown = `${shown} ${TEXT.chartOf(formatNumber(max, null))}`;
+      const row = element("li", { class: "db-chart-row", "data-chart-row": id });
+      row.append(
+        element("span", { class: "db-chart-label" }, label),
+        track,
+        element("span", { class: "db-chart-value" }, band && shown !== "–" ? `${shown} · ${band}` : shown)
       );
-      return group;
+      return row;
     });
-    chart.replaceChildren(title, ...rows);
+    one(figure, "[data-chart-rows]").replaceChildren(...rows);
   }
 
   // src/draaiboek/assets/js/result.js

@@ -32,6 +32,9 @@ export const TEXT = {
   summaryPending: "uitkomst: voorlopig",
   /** @param {string} label */
   summaryOutcome: (label) => `uitkomst: ${label}`,
+  // The maximum next to a bar that has its own scale in a mixed chart.
+  /** @param {string} max */
+  chartOf: (max) => `(op ${max})`,
   /** @param {number} count */
   summaryFlags: (count) => (count === 1 ? "1 signaal" : `${count} signalen`),
   /** @param {number} count */
