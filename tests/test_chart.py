@@ -24,8 +24,10 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(params=[390, 1366])
 def sam(
-    browser: Browser, handbook: tuple[Path, str], request: pytest.FixtureRequest
-) -> Iterator[Page]:  # noqa: F811
+    browser: Browser,  # noqa: F811
+    handbook: tuple[Path, str],  # noqa: F811
+    request: pytest.FixtureRequest,
+) -> Iterator[Page]:
     context: BrowserContext = browser.new_context(
         viewport={"width": request.param, "height": 900}, locale="nl-BE"
     )

@@ -164,6 +164,10 @@
     imported: (name) => `Antwoorden geladen uit '${name}'.`,
     /** @param {string} name */
     tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
+    dialogCancel: "Annuleren",
+    confirmClearButton: "Wissen",
+    confirmClearAllButton: "Alles wissen",
+    importConfirmButton: "Laden",
     confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
     cleared: "Je antwoorden in dit formulier zijn gewist.",
     confirmClearAll: "Alle bewaarde antwoorden van alle formulieren van dit handboek op dit toestel wissen? Dit kan je niet ongedaan maken.",
@@ -473,6 +477,40 @@
     }
   }
 
+  // src/draaiboek/assets/js/dialog.js
+  function ask(message, confirmLabel, opener = document.activeElement) {
+    const dialog = element("dialog", { class: "db-dialog", "data-dialog": "" });
+    const text = element("p", { class: "db-dialog-message" }, message);
+    text.id = `db-dialog-${Date.now()}`;
+    dialog.setAttribute("aria-labelledby", text.id);
+    const cancel = element("button", { type: "button", class: "md-button", "data-dialog-cancel": "" }, TEXT.dialogCancel);
+    const confirm = element(
+      "button",
+      { type: "button", class: "md-button md-button--primary", "data-dialog-confirm": "" },
+      confirmLabel
+    );
+    const buttons = element("div", { class: "db-dialog-actions" });
+    buttons.append(cancel, confirm);
+    dialog.append(text, buttons);
+    (opener?.parentElement || document.body).append(dialog);
+    return new Promise((resolve) => {
+      const close = (answer) => {
+        dialog.close();
+        dialog.remove();
+        if (opener instanceof HTMLElement) opener.focus();
+        resolve(answer);
+      };
+      cancel.addEventListener("click", () => close(false));
+      confirm.addEventListener("click", () => close(true));
+      dialog.addEventListener("cancel", (event) => {
+        event.preventDefault();
+        close(false);
+      });
+      dialog.showModal();
+      cancel.focus();
+    });
+  }
+
   // src/draaiboek/assets/js/transfer.js
   var ANSWERS_FORMAT = "draaiboek-answers/1";
   var MAX_FILE_BYTES = 5e6;
@@ -501,6 +539,7 @@
   }
   async function importFile(instrument, input) {
     const { form } = instrument;
+    const opener = input;
     const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
     const file = input.files?.[0];
     input.value = "";
@@ -531,9 +570,12 @@
     if (problems.length) return notice("error", TEXT.importProblems(name), problems);
     if (isEnvelope && data.version !== instrument.version) {
       const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
-      if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+      if (!await ask(`${question} ${TEXT.importConfirmVersion}`, TEXT.importConfirmButton, opener)) {
+        return notice("warning", question);
+      }
     }
-    if (Object.keys(collectAnswers(form)).length && !confirm(TEXT.importConfirmOverwrite)) return;
+    const filled = Object.keys(collectAnswers(form)).length > 0;
+    if (filled && !await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener)) return;
     instrument.reset();
     applyAnswers(form, answers);
     notice("info", TEXT.imported(name));
@@ -1239,16 +1281,19 @@
         case "print-blank":
           return printSheet(blankSheet(this.form, this.title), "blank");
         case "clear":
-          if (!confirm(TEXT.confirmClear)) return;
-          this.reset();
-          this.store?.removeItem(this.key);
-          this.notice("info", TEXT.cleared);
-          return this.changed();
+          return void ask(TEXT.confirmClear, TEXT.confirmClearButton, button).then((yes) => {
+            if (!yes) return;
+            this.reset();
+            this.store?.removeItem(this.key);
+            this.notice("info", TEXT.cleared);
+            this.changed();
+          });
         case "clear-all":
-          if (!confirm(TEXT.confirmClearAll)) return;
-          this.page.clearAll(this.prefix);
-          this.notice("info", TEXT.clearedAll);
-          return;
+          return void ask(TEXT.confirmClearAll, TEXT.confirmClearAllButton, button).then((yes) => {
+            if (!yes) return;
+            this.page.clearAll(this.prefix);
+            this.notice("info", TEXT.clearedAll);
+          });
         default:
           return;
       }

@@ -5,6 +5,7 @@
 
 import { restoreAnswers, saveAnswers } from "./autosave.js";
 import { assetUrl } from "./base.js";
+import { ask } from "./dialog.js";
 import { collectAnswers, resetInputs } from "./form.js";
 import { showNotice } from "./notices.js";
 import { blankSheet, filledSheet, printSheet } from "./print.js";
@@ -180,16 +181,19 @@ export class InstrumentForm {
       case "print-blank":
         return printSheet(blankSheet(this.form, this.title), "blank");
       case "clear":
-        if (!confirm(TEXT.confirmClear)) return;
-        this.reset();
-        this.store?.removeItem(this.key);
-        this.notice("info", TEXT.cleared);
-        return this.changed();
+        return void ask(TEXT.confirmClear, TEXT.confirmClearButton, button).then((yes) => {
+          if (!yes) return;
+          this.reset();
+          this.store?.removeItem(this.key);
+          this.notice("info", TEXT.cleared);
+          this.changed();
+        });
       case "clear-all":
-        if (!confirm(TEXT.confirmClearAll)) return;
-        this.page.clearAll(this.prefix);
-        this.notice("info", TEXT.clearedAll);
-        return;
+        return void ask(TEXT.confirmClearAll, TEXT.confirmClearAllButton, button).then((yes) => {
+          if (!yes) return;
+          this.page.clearAll(this.prefix);
+          this.notice("info", TEXT.clearedAll);
+        });
       default:
         return;
     }

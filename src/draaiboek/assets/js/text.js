@@ -88,6 +88,10 @@ export const TEXT = {
   imported: (name) => `Antwoorden geladen uit '${name}'.`,
   /** @param {string} name */
   tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
+  dialogCancel: "Annuleren",
+  confirmClearButton: "Wissen",
+  confirmClearAllButton: "Alles wissen",
+  importConfirmButton: "Laden",
   confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
   cleared: "Je antwoorden in dit formulier zijn gewist.",
   confirmClearAll:

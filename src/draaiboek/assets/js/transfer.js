@@ -2,6 +2,7 @@
 // Answers as a file: export (the envelope of FORMAT.md "Answers file") and
 // import, checked first; nothing is overwritten without confirmation.
 
+import { ask } from "./dialog.js";
 import { element } from "./dom.js";
 import { applyAnswers, collectAnswers } from "./form.js";
 import { timestamp } from "./format.js";
@@ -58,6 +59,8 @@ function isMapping(value) {
  */
 export async function importFile(instrument, input) {
   const { form } = instrument;
+  // The (visually hidden, focusable) file input: focus returns there after a question.
+  const opener = input;
   /** @param {import("./notices.js").NoticeKind} kind @param {string} message @param {string[]} [details] */
   const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
   const file = input.files?.[0];
@@ -88,9 +91,12 @@ export async function importFile(instrument, input) {
   if (problems.length) return notice("error", TEXT.importProblems(name), problems);
   if (isEnvelope && data.version !== instrument.version) {
     const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
-    if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+    if (!(await ask(`${question} ${TEXT.importConfirmVersion}`, TEXT.importConfirmButton, opener))) {
+      return notice("warning", question);
+    }
   }
-  if (Object.keys(collectAnswers(form)).length && !confirm(TEXT.importConfirmOverwrite)) return;
+  const filled = Object.keys(collectAnswers(form)).length > 0;
+  if (filled && !(await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener))) return;
   instrument.reset();
   applyAnswers(form, answers);
   notice("info", TEXT.imported(name));
