@@ -165,6 +165,12 @@
     /** @param {string} name */
     tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
     dialogCancel: "Annuleren",
+    werkmapLegend: "Welke instrumenten wil je leeg afdrukken?",
+    werkmapPrint: "Aangeduide instrumenten leeg afdrukken",
+    werkmapNothing: "Duid eerst minstens één instrument aan.",
+    werkmapLoading: "De formulieren worden klaargezet…",
+    werkmapFailed: "Niet alle formulieren konden geladen worden. Probeer opnieuw, of druk elk instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
+    werkmapUnavailable: "De werkmap werkt alleen als het handboek via een webserver geopend is. Druk elk instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
     confirmClearButton: "Wissen",
     confirmClearAllButton: "Alles wissen",
     importConfirmButton: "Laden",
@@ -1300,6 +1306,69 @@
     }
   };
 
+  // src/draaiboek/assets/js/werkmap.js
+  function mountWerkmaps() {
+    for (const box of document.querySelectorAll("[data-werkmap]:not([data-mounted])")) {
+      if (box instanceof HTMLElement) {
+        box.dataset.mounted = "";
+        void setUp(box);
+      }
+    }
+  }
+  async function fetchPage(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return new DOMParser().parseFromString(await response.text(), "text/html");
+  }
+  async function setUp(box) {
+    const overview = new URL(box.dataset.werkmap || "../instrumenten/", location.href);
+    let page2;
+    try {
+      page2 = await fetchPage(overview);
+    } catch {
+      box.replaceChildren(element("p", { class: "db-werkmap-message", role: "status" }, TEXT.werkmapUnavailable));
+      return;
+    }
+    const fieldset = element("fieldset", { class: "db-werkmap-list" });
+    fieldset.append(element("legend", {}, TEXT.werkmapLegend));
+    for (const link of page2.querySelectorAll("article h2 > a[href]:not(.headerlink)")) {
+      const href = new URL(link.getAttribute("href") || "", overview).href;
+      const label = element("label", { class: "db-werkmap-choice" });
+      const input = element("input", { type: "checkbox", name: "werkmap", value: href });
+      label.append(input, document.createTextNode(` ${(link.textContent || "").trim()}`));
+      fieldset.append(label);
+    }
+    const button = element("button", { type: "button", class: "md-button md-button--primary" }, TEXT.werkmapPrint);
+    const message = element("p", { class: "db-werkmap-message", role: "status" });
+    button.addEventListener("click", () => void printChosen(fieldset, message));
+    box.replaceChildren(fieldset, button, message);
+  }
+  async function printChosen(fieldset, message) {
+    const chosen = (
+      /** @type {HTMLInputElement[]} */
+      [...fieldset.querySelectorAll("input:checked")]
+    );
+    if (!chosen.length) {
+      message.textContent = TEXT.werkmapNothing;
+      return;
+    }
+    message.textContent = TEXT.werkmapLoading;
+    const sheets = element("div", { class: "db-werkmap-sheets" });
+    try {
+      for (const input of chosen) {
+        const page2 = await fetchPage(new URL(input.value));
+        const form = page2.querySelector("form.db-instrument");
+        if (!(form instanceof HTMLFormElement)) throw new Error(input.value);
+        sheets.append(blankSheet(form, form.dataset.title || ""));
+      }
+    } catch {
+      message.textContent = TEXT.werkmapFailed;
+      return;
+    }
+    message.textContent = "";
+    printSheet(sheets, "blank");
+  }
+
   // src/draaiboek/assets/js/mount.js
   var forms = /* @__PURE__ */ new Set();
   var page = {
@@ -1327,6 +1396,7 @@
     for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
       if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
     }
+    mountWerkmaps();
   }
   function watchPages() {
     watchPrint();

@@ -7,6 +7,7 @@ import { mountInstrument } from "./instrument.js";
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
 import { watchPrint } from "./print.js";
 import { removeHandbookData } from "./storage.js";
+import { mountWerkmaps } from "./werkmap.js";
 
 /** @type {Set<InstrumentForm>} */
 const forms = new Set();
@@ -38,6 +39,7 @@ export function mountAll() {
   for (const form of document.querySelectorAll("form.db-instrument:not([data-mounted])")) {
     if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
   }
+  mountWerkmaps();
 }
 
 /** Mount now and on every page to come. */

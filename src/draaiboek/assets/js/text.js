@@ -89,6 +89,16 @@ export const TEXT = {
   /** @param {string} name */
   tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
   dialogCancel: "Annuleren",
+  werkmapLegend: "Welke instrumenten wil je leeg afdrukken?",
+  werkmapPrint: "Aangeduide instrumenten leeg afdrukken",
+  werkmapNothing: "Duid eerst minstens één instrument aan.",
+  werkmapLoading: "De formulieren worden klaargezet…",
+  werkmapFailed:
+    "Niet alle formulieren konden geladen worden. Probeer opnieuw, of druk elk instrument " +
+    "af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
+  werkmapUnavailable:
+    "De werkmap werkt alleen als het handboek via een webserver geopend is. Druk elk " +
+    "instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
   confirmClearButton: "Wissen",
   confirmClearAllButton: "Alles wissen",
   importConfirmButton: "Laden",
