@@ -165,6 +165,9 @@
     /** @param {string} name */
     tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
     dialogCancel: "Annuleren",
+    tagAll: "Alle",
+    /** @param {number} count @param {string} tag */
+    tagCount: (count, tag) => `${count === 1 ? "1 instrument" : `${count} instrumenten`} met trefwoord '${tag}'.`,
     werkmapLegend: "Welke instrumenten wil je leeg afdrukken?",
     werkmapPrint: "Aangeduide instrumenten leeg afdrukken",
     werkmapNothing: "Duid eerst minstens één instrument aan.",
@@ -1306,12 +1309,49 @@
     }
   };
 
+  // src/draaiboek/assets/js/tagfilter.js
+  function mountTagFilters() {
+    for (const bar of document.querySelectorAll("[data-tag-filter]:not([data-mounted])")) {
+      if (bar instanceof HTMLElement) setUp(bar);
+    }
+  }
+  function setUp(bar) {
+    bar.dataset.mounted = "";
+    const root = bar.parentElement || document.body;
+    const entries = (
+      /** @type {HTMLElement[]} */
+      [...root.querySelectorAll(".db-overview-entry[data-tags]")]
+    );
+    const tagsOf = (entry) => (entry.dataset.tags || "").split("|").filter(Boolean);
+    const tags = [...new Set(entries.flatMap(tagsOf))].sort((a, b) => a.localeCompare(b, "nl"));
+    if (!tags.length) return;
+    const count = root.querySelector("[data-tag-count]");
+    const show = (chosen) => {
+      let shown = 0;
+      for (const entry of entries) {
+        entry.hidden = chosen !== "" && !tagsOf(entry).includes(chosen);
+        if (!entry.hidden) shown += 1;
+      }
+      for (const button of bar.querySelectorAll("button")) {
+        button.setAttribute("aria-pressed", String(button.dataset.tag === chosen));
+      }
+      if (count) count.textContent = chosen ? TEXT.tagCount(shown, chosen) : "";
+    };
+    for (const tag of ["", ...tags]) {
+      const button = element("button", { type: "button", "data-tag": tag }, tag || TEXT.tagAll);
+      button.addEventListener("click", () => show(tag));
+      bar.append(button);
+    }
+    bar.hidden = false;
+    show("");
+  }
+
   // src/draaiboek/assets/js/werkmap.js
   function mountWerkmaps() {
     for (const box of document.querySelectorAll("[data-werkmap]:not([data-mounted])")) {
       if (box instanceof HTMLElement) {
         box.dataset.mounted = "";
-        void setUp(box);
+        void setUp2(box);
       }
     }
   }
@@ -1320,7 +1360,7 @@
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
     return new DOMParser().parseFromString(await response.text(), "text/html");
   }
-  async function setUp(box) {
+  async function setUp2(box) {
     const overview = new URL(box.dataset.werkmap || "../instrumenten/", location.href);
     let page2;
     try {
@@ -1397,6 +1437,7 @@
       if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
     }
     mountWerkmaps();
+    mountTagFilters();
   }
   function watchPages() {
     watchPrint();

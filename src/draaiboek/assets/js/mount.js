@@ -7,6 +7,7 @@ import { mountInstrument } from "./instrument.js";
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
 import { watchPrint } from "./print.js";
 import { removeHandbookData } from "./storage.js";
+import { mountTagFilters } from "./tagfilter.js";
 import { mountWerkmaps } from "./werkmap.js";
 
 /** @type {Set<InstrumentForm>} */
@@ -40,6 +41,7 @@ export function mountAll() {
     if (form instanceof HTMLFormElement) forms.add(mountInstrument(form, page));
   }
   mountWerkmaps();
+  mountTagFilters();
 }
 
 /** Mount now and on every page to come. */

@@ -89,6 +89,9 @@ export const TEXT = {
   /** @param {string} name */
   tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
   dialogCancel: "Annuleren",
+  tagAll: "Alle",
+  /** @param {number} count @param {string} tag */
+  tagCount: (count, tag) => `${count === 1 ? "1 instrument" : `${count} instrumenten`} met trefwoord '${tag}'.`,
   werkmapLegend: "Welke instrumenten wil je leeg afdrukken?",
   werkmapPrint: "Aangeduide instrumenten leeg afdrukken",
   werkmapNothing: "Duid eerst minstens één instrument aan.",
