@@ -382,7 +382,7 @@ class Renderer:
             "definition_file": definition.file_name,
             "sections": sections,
             "scores": [self._score(definition, s) for s in compiled_scores],
-            "charts": _charts(compiled_scores),
+            "charts": _charts(compiled_scores, [s.levels for s in sections if s.levels]),
             "flags": sorted(
                 (
                     FlagView(
@@ -685,14 +685,87 @@ def _markdown_escape(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", html.escape(text, quote=False))
 
 
-def _charts(scores: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[str], list[str]]]:
-    """Chart names with their score ids and labels, for charts of at least two scores."""
+@dataclass(frozen=True)
+class ChartView:
+    """One chart: its title, its scores and the axis they share."""
+
+    name: str
+    title: str
+    ids: list[str]
+    min: float
+    max: float | None
+    ticks: list[tuple[float, str]]
+    scale: str
+
+
+def _charts(
+    scores: Sequence[Mapping[str, Any]], scales: Sequence[Sequence[OptionView]]
+) -> list[ChartView]:
+    """Charts of at least two scores, each with an axis from the scores' minimum.
+
+    The axis starts where the scale starts (a SAM mean of 1,0 is the lowest
+    level, not nothing), so bars are only ever read against named ticks.
+    """
     groups: dict[str, list[Mapping[str, Any]]] = {}
     for compiled in scores:
         if compiled.get("chart"):
             groups.setdefault(compiled["chart"], []).append(compiled)
-    return [
-        (name, [s["id"] for s in group], [s["label"] for s in group])
-        for name, group in groups.items()
-        if len(group) >= 2
-    ]
+    charts = []
+    for name, group in groups.items():
+        if len(group) < 2:
+            continue
+        ranges = {
+            (
+                float(s["min"]) if s.get("min") is not None else 0.0,
+                float(s["max"]) if s.get("max") is not None else None,
+            )
+            for s in group
+        }
+        # One axis only when every bar is measured on the same scale; otherwise
+        # each bar runs from its own minimum to its own maximum and says so.
+        low, high = next(iter(ranges)) if len(ranges) == 1 else (0.0, None)
+        if high is not None and high > low:
+            ticks, scale = _ticks(low, high, scales)
+        elif len(ranges) > 1:
+            ticks = []
+            scale = "Elke balk loopt van het minimum tot het maximum van zijn eigen score."
+        else:
+            ticks, scale = [], "Geen vaste schaal: de waarden staan naast de balken."
+        charts.append(
+            ChartView(
+                name=name,
+                title=re.sub(r"[_-]+", " ", name).strip().capitalize(),
+                ids=[s["id"] for s in group],
+                min=low,
+                max=high,
+                ticks=ticks,
+                scale=scale,
+            )
+        )
+    return charts
+
+
+def _ticks(
+    low: float, high: float, scales: Sequence[Sequence[OptionView]]
+) -> tuple[list[tuple[float, str]], str]:
+    """Axis ticks: the level names of a rubric scale that spans exactly low..high
+    in whole steps, otherwise numbers (each whole step, or quarters)."""
+    for levels in scales:
+        named: dict[float, str] = {}
+        for level in levels:
+            value = json.loads(level.json)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                named[float(value)] = level.label
+        steps = [low + i for i in range(int(high - low) + 1)]
+        if high - low == int(high - low) and set(named) == set(steps):
+            return (
+                [(step, named[step]) for step in steps],
+                f"Schaal van {format_number(low)} ({named[low].lower()}) "
+                f"tot {format_number(high)} ({named[high].lower()}).",
+            )
+    if high - low == int(high - low) and high - low <= 10:
+        values = [low + i for i in range(int(high - low) + 1)]
+    else:
+        values = [low + (high - low) * i / 4 for i in range(5)]
+    ticks = [(value, format_number(value, None if value == int(value) else 1)) for value in values]
+    return ticks, f"Schaal van {ticks[0][1]} tot {ticks[-1][1]}."

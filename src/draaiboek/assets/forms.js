@@ -10128,6 +10128,9 @@
     summaryPending: "uitkomst: voorlopig",
     /** @param {string} label */
     summaryOutcome: (label) => `uitkomst: ${label}`,
+    // The maximum next to a bar that has its own scale in a mixed chart.
+    /** @param {string} max */
+    chartOf: (max) => `(op ${max})`,
     /** @param {number} count */
     summaryFlags: (count) => count === 1 ? "1 signaal" : `${count} signalen`,
     /** @param {number} count */
@@ -10260,6 +10263,19 @@
     imported: (name) => `Antwoorden geladen uit '${name}'.`,
     /** @param {string} name */
     tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
+    dialogCancel: "Annuleren",
+    tagAll: "Alle",
+    /** @param {number} count @param {string} tag */
+    tagCount: (count, tag) => `${count === 1 ? "1 instrument" : `${count} instrumenten`} met trefwoord '${tag}'.`,
+    werkmapLegend: "Welke instrumenten wil je leeg afdrukken?",
+    werkmapPrint: "Aangeduide instrumenten leeg afdrukken",
+    werkmapNothing: "Duid eerst minstens één instrument aan.",
+    werkmapLoading: "De formulieren worden klaargezet…",
+    werkmapFailed: "Niet alle formulieren konden geladen worden. Probeer opnieuw, of druk elk instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
+    werkmapUnavailable: "De werkmap werkt alleen als het handboek via een webserver geopend is. Druk elk instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
+    confirmClearButton: "Wissen",
+    confirmClearAllButton: "Alles wissen",
+    importConfirmButton: "Laden",
     confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
     cleared: "Je antwoorden in dit formulier zijn gewist.",
     confirmClearAll: "Alle bewaarde antwoorden van alle formulieren van dit handboek op dit toestel wissen? Dit kan je niet ongedaan maken.",
@@ -10920,6 +10936,40 @@
     notice(problems.length ? "warning" : "info", TEXT.bundleImported(name, added, skipped), problems);
   }
 
+  // src/draaiboek/assets/js/dialog.js
+  function ask(message, confirmLabel, opener = document.activeElement) {
+    const dialog = element("dialog", { class: "db-dialog", "data-dialog": "" });
+    const text = element("p", { class: "db-dialog-message" }, message);
+    text.id = `db-dialog-${Date.now()}`;
+    dialog.setAttribute("aria-labelledby", text.id);
+    const cancel = element("button", { type: "button", class: "md-button", "data-dialog-cancel": "" }, TEXT.dialogCancel);
+    const confirm2 = element(
+      "button",
+      { type: "button", class: "md-button md-button--primary", "data-dialog-confirm": "" },
+      confirmLabel
+    );
+    const buttons = element("div", { class: "db-dialog-actions" });
+    buttons.append(cancel, confirm2);
+    dialog.append(text, buttons);
+    (opener?.parentElement || document.body).append(dialog);
+    return new Promise((resolve) => {
+      const close = (answer) => {
+        dialog.close();
+        dialog.remove();
+        if (opener instanceof HTMLElement) opener.focus();
+        resolve(answer);
+      };
+      cancel.addEventListener("click", () => close(false));
+      confirm2.addEventListener("click", () => close(true));
+      dialog.addEventListener("cancel", (event) => {
+        event.preventDefault();
+        close(false);
+      });
+      dialog.showModal();
+      cancel.focus();
+    });
+  }
+
   // src/draaiboek/assets/js/transfer.js
   var ANSWERS_FORMAT = "draaiboek-answers/1";
   var MAX_FILE_BYTES = 2e7;
@@ -10954,6 +11004,7 @@
   }
   async function importFile(instrument, input) {
     const { form } = instrument;
+    const opener = input;
     const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
     const file = input.files?.[0];
     input.value = "";
@@ -10985,7 +11036,9 @@
     if (problems.length) return notice("error", TEXT.importProblems(name), problems);
     if (isEnvelope && data.version !== instrument.version) {
       const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
-      if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+      if (!await ask(`${question} ${TEXT.importConfirmVersion}`, TEXT.importConfirmButton, opener)) {
+        return notice("warning", question);
+      }
     }
     const meta = isEnvelope && isMapping(data.meta) ? (
       /** @type {import("./records.js").Meta} */
@@ -10996,6 +11049,8 @@
       const id = newRecordId();
       instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
     }
+    const filled = Object.keys(collectAnswers(form)).length > 0;
+    if (filled && !await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener)) return;
     instrument.reset();
     applyAnswers(form, answers);
     if (separate || Object.keys(meta).length) writeMeta(form, meta);
@@ -14219,50 +14274,39 @@
   }
 
   // src/draaiboek/assets/js/chart.js
-  var ROW_HEIGHT = 34;
-  var LABEL_WIDTH2 = 220;
-  var BAR_WIDTH2 = 300;
-  function svg2(chart, tag, attributes, text = "") {
-    const node = document.createElementNS(chart.namespaceURI, tag);
-    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
-    if (text) node.textContent = text;
-    return node;
-  }
   function drawChart(figure2, result) {
     const region = (
       /** @type {HTMLElement} */
       figure2.closest("[data-result]")
     );
     const ids = (figure2.dataset.chartScores || "").split(" ");
-    const chart = (
-      /** @type {SVGSVGElement} */
-      figure2.querySelector("svg")
-    );
-    chart.setAttribute("viewBox", `0 0 ${LABEL_WIDTH2 + BAR_WIDTH2 + 90} ${ids.length * ROW_HEIGHT + 8}`);
-    const title = svg2(chart, "title", {}, one(figure2, "figcaption").textContent || "");
-    const rows = ids.map((id, index) => {
+    const shared = figure2.dataset.chartMax !== void 0;
+    const rows = ids.map((id) => {
       const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
       const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
       const output = one(block, "[data-score]");
+      const band = one(block, `[data-band-for="${CSS.escape(id)}"]`).textContent || "";
       const value = result.scores[id]?.value;
-      const min = Number(output.dataset.min ?? 0);
-      const max = Number(output.dataset.max ?? NaN);
-      const y = index * ROW_HEIGHT + 4;
-      const group = svg2(chart, "g", { class: "db-chart-row" });
-      group.append(svg2(chart, "text", { x: 0, y: y + 20, class: "db-chart-label" }, label));
-      group.append(svg2(chart, "rect", { x: LABEL_WIDTH2, y: y + 4, width: BAR_WIDTH2, height: 22, class: "db-chart-track" }));
+      const min = Number((shared ? figure2.dataset.chartMin : output.dataset.min) ?? 0);
+      const max = Number((shared ? figure2.dataset.chartMax : output.dataset.max) ?? NaN);
+      const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
       if (typeof value === "number" && Number.isFinite(max) && max > min) {
         const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
-        group.append(
-          svg2(chart, "rect", { x: LABEL_WIDTH2, y: y + 4, width: share * BAR_WIDTH2, height: 22, class: "db-chart-bar" })
-        );
+        const bar = element("span", { class: "db-chart-bar" });
+        bar.style.width = `${share * 100}%`;
+        track.append(bar);
       }
-      group.append(
-        svg2(chart, "text", { x: LABEL_WIDTH2 + BAR_WIDTH2 + 8, y: y + 20, class: "db-chart-value" }, output.textContent || "")
+      let shown = output.textContent || "–";
+      if (!shared && shown !== "–" && Number.isFinite(max)) shown = `${shown} ${TEXT.chartOf(formatNumber(max, null))}`;
+      const row = element("li", { class: "db-chart-row", "data-chart-row": id });
+      row.append(
+        element("span", { class: "db-chart-label" }, label),
+        track,
+        element("span", { class: "db-chart-value" }, band && shown !== "–" ? `${shown} · ${band}` : shown)
       );
-      return group;
+      return row;
     });
-    chart.replaceChildren(title, ...rows);
+    one(figure2, "[data-chart-rows]").replaceChildren(...rows);
   }
 
   // src/draaiboek/assets/js/result.js
@@ -14630,10 +14674,12 @@
         case "print-blank":
           return printSheet(blankSheet(this.form, this.title), "blank");
         case "clear":
-          if (!confirm(TEXT.confirmClear)) return;
-          this.reset();
-          this.notice("info", TEXT.cleared);
-          return this.changed();
+          return void ask(TEXT.confirmClear, TEXT.confirmClearButton, button).then((yes) => {
+            if (!yes) return;
+            this.reset();
+            this.notice("info", TEXT.cleared);
+            this.changed();
+          });
         case "new-record":
           return newRecord(this);
         case "duplicate-record":
@@ -14643,15 +14689,116 @@
         case "export-all":
           return exportAll(this);
         case "clear-all":
-          if (!confirm(TEXT.confirmClearAll)) return;
-          this.page.clearAll(this.prefix);
-          this.notice("info", TEXT.clearedAll);
-          return;
+          return void ask(TEXT.confirmClearAll, TEXT.confirmClearAllButton, button).then((yes) => {
+            if (!yes) return;
+            this.page.clearAll(this.prefix);
+            this.notice("info", TEXT.clearedAll);
+          });
         default:
           return;
       }
     }
   };
+
+  // src/draaiboek/assets/js/tagfilter.js
+  function mountTagFilters() {
+    for (const bar of document.querySelectorAll("[data-tag-filter]:not([data-mounted])")) {
+      if (bar instanceof HTMLElement) setUp(bar);
+    }
+  }
+  function setUp(bar) {
+    bar.dataset.mounted = "";
+    const root = bar.parentElement || document.body;
+    const entries = (
+      /** @type {HTMLElement[]} */
+      [...root.querySelectorAll(".db-overview-entry[data-tags]")]
+    );
+    const tagsOf = (entry) => (entry.dataset.tags || "").split("|").filter(Boolean);
+    const tags = [...new Set(entries.flatMap(tagsOf))].sort((a, b) => a.localeCompare(b, "nl"));
+    if (!tags.length) return;
+    const count = root.querySelector("[data-tag-count]");
+    const show2 = (chosen) => {
+      let shown = 0;
+      for (const entry of entries) {
+        entry.hidden = chosen !== "" && !tagsOf(entry).includes(chosen);
+        if (!entry.hidden) shown += 1;
+      }
+      for (const button of bar.querySelectorAll("button")) {
+        button.setAttribute("aria-pressed", String(button.dataset.tag === chosen));
+      }
+      if (count) count.textContent = chosen ? TEXT.tagCount(shown, chosen) : "";
+    };
+    for (const tag of ["", ...tags]) {
+      const button = element("button", { type: "button", "data-tag": tag }, tag || TEXT.tagAll);
+      button.addEventListener("click", () => show2(tag));
+      bar.append(button);
+    }
+    bar.hidden = false;
+    show2("");
+  }
+
+  // src/draaiboek/assets/js/werkmap.js
+  function mountWerkmaps() {
+    for (const box of document.querySelectorAll("[data-werkmap]:not([data-mounted])")) {
+      if (box instanceof HTMLElement) {
+        box.dataset.mounted = "";
+        void setUp2(box);
+      }
+    }
+  }
+  async function fetchPage(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return new DOMParser().parseFromString(await response.text(), "text/html");
+  }
+  async function setUp2(box) {
+    const overview2 = new URL(box.dataset.werkmap || "../instrumenten/", location.href);
+    let page2;
+    try {
+      page2 = await fetchPage(overview2);
+    } catch {
+      box.replaceChildren(element("p", { class: "db-werkmap-message", role: "status" }, TEXT.werkmapUnavailable));
+      return;
+    }
+    const fieldset = element("fieldset", { class: "db-werkmap-list" });
+    fieldset.append(element("legend", {}, TEXT.werkmapLegend));
+    for (const link of page2.querySelectorAll("article h2 > a[href]:not(.headerlink)")) {
+      const href = new URL(link.getAttribute("href") || "", overview2).href;
+      const label = element("label", { class: "db-werkmap-choice" });
+      const input = element("input", { type: "checkbox", name: "werkmap", value: href });
+      label.append(input, document.createTextNode(` ${(link.textContent || "").trim()}`));
+      fieldset.append(label);
+    }
+    const button = element("button", { type: "button", class: "md-button md-button--primary" }, TEXT.werkmapPrint);
+    const message = element("p", { class: "db-werkmap-message", role: "status" });
+    button.addEventListener("click", () => void printChosen(fieldset, message));
+    box.replaceChildren(fieldset, button, message);
+  }
+  async function printChosen(fieldset, message) {
+    const chosen = (
+      /** @type {HTMLInputElement[]} */
+      [...fieldset.querySelectorAll("input:checked")]
+    );
+    if (!chosen.length) {
+      message.textContent = TEXT.werkmapNothing;
+      return;
+    }
+    message.textContent = TEXT.werkmapLoading;
+    const sheets = element("div", { class: "db-werkmap-sheets" });
+    try {
+      for (const input of chosen) {
+        const page2 = await fetchPage(new URL(input.value));
+        const form = page2.querySelector("form.db-instrument");
+        if (!(form instanceof HTMLFormElement)) throw new Error(input.value);
+        sheets.append(blankSheet(form, form.dataset.title || ""));
+      }
+    } catch {
+      message.textContent = TEXT.werkmapFailed;
+      return;
+    }
+    message.textContent = "";
+    printSheet(sheets, "blank");
+  }
 
   // src/draaiboek/assets/js/mount.js
   var forms = /* @__PURE__ */ new Set();
@@ -14695,6 +14842,8 @@
     for (const host of document.querySelectorAll("[data-group], form.db-instrument")) {
       if (host instanceof HTMLElement) mountPresent(host);
     }
+    mountWerkmaps();
+    mountTagFilters();
   }
   function watchPages() {
     watchPrint();

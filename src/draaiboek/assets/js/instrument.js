@@ -6,6 +6,7 @@
 import { freshRecord, openFresh, restoreAnswers, saveAnswers, snapshotOf } from "./autosave.js";
 import { assetUrl } from "./base.js";
 import { exportAll } from "./bundle.js";
+import { ask } from "./dialog.js";
 import { collectAnswers, resetInputs } from "./form.js";
 import { applyTextLimit, limitsOf } from "./limits.js";
 import { showNotice } from "./notices.js";
@@ -216,11 +217,13 @@ export class InstrumentForm {
       case "print-blank":
         return printSheet(blankSheet(this.form, this.title), "blank");
       case "clear":
-        if (!confirm(TEXT.confirmClear)) return;
-        // The record keeps its label; a record left with nothing is removed.
-        this.reset();
-        this.notice("info", TEXT.cleared);
-        return this.changed();
+        return void ask(TEXT.confirmClear, TEXT.confirmClearButton, button).then((yes) => {
+          if (!yes) return;
+          // The record keeps its label; a record left with nothing is removed.
+          this.reset();
+          this.notice("info", TEXT.cleared);
+          this.changed();
+        });
       case "new-record":
         return newRecord(this);
       case "duplicate-record":
@@ -230,10 +233,11 @@ export class InstrumentForm {
       case "export-all":
         return exportAll(this);
       case "clear-all":
-        if (!confirm(TEXT.confirmClearAll)) return;
-        this.page.clearAll(this.prefix);
-        this.notice("info", TEXT.clearedAll);
-        return;
+        return void ask(TEXT.confirmClearAll, TEXT.confirmClearAllButton, button).then((yes) => {
+          if (!yes) return;
+          this.page.clearAll(this.prefix);
+          this.notice("info", TEXT.clearedAll);
+        });
       default:
         return;
     }

@@ -12,6 +12,8 @@ import { mountInstrument } from "./instrument.js";
 /** @typedef {import("./instrument.js").InstrumentForm} InstrumentForm */
 import { watchPrint } from "./print.js";
 import { removeHandbookData } from "./storage.js";
+import { mountTagFilters } from "./tagfilter.js";
+import { mountWerkmaps } from "./werkmap.js";
 
 /** @type {Set<InstrumentForm>} */
 const forms = new Set();
@@ -60,6 +62,8 @@ export function mountAll() {
   for (const host of document.querySelectorAll("[data-group], form.db-instrument")) {
     if (host instanceof HTMLElement) mountPresent(host);
   }
+  mountWerkmaps();
+  mountTagFilters();
 }
 
 /** Mount now and on every page to come. */

@@ -35,6 +35,9 @@ export const TEXT = {
   summaryPending: "uitkomst: voorlopig",
   /** @param {string} label */
   summaryOutcome: (label) => `uitkomst: ${label}`,
+  // The maximum next to a bar that has its own scale in a mixed chart.
+  /** @param {string} max */
+  chartOf: (max) => `(op ${max})`,
   /** @param {number} count */
   summaryFlags: (count) => (count === 1 ? "1 signaal" : `${count} signalen`),
   /** @param {number} count */
@@ -216,6 +219,23 @@ export const TEXT = {
   imported: (name) => `Antwoorden geladen uit '${name}'.`,
   /** @param {string} name */
   tooLarge: (name) => `'${name}' is te groot voor een antwoordbestand. Er is niets veranderd.`,
+  dialogCancel: "Annuleren",
+  tagAll: "Alle",
+  /** @param {number} count @param {string} tag */
+  tagCount: (count, tag) => `${count === 1 ? "1 instrument" : `${count} instrumenten`} met trefwoord '${tag}'.`,
+  werkmapLegend: "Welke instrumenten wil je leeg afdrukken?",
+  werkmapPrint: "Aangeduide instrumenten leeg afdrukken",
+  werkmapNothing: "Duid eerst minstens één instrument aan.",
+  werkmapLoading: "De formulieren worden klaargezet…",
+  werkmapFailed:
+    "Niet alle formulieren konden geladen worden. Probeer opnieuw, of druk elk instrument " +
+    "af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
+  werkmapUnavailable:
+    "De werkmap werkt alleen als het handboek via een webserver geopend is. Druk elk " +
+    "instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
+  confirmClearButton: "Wissen",
+  confirmClearAllButton: "Alles wissen",
+  importConfirmButton: "Laden",
   confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
   cleared: "Je antwoorden in dit formulier zijn gewist.",
   confirmClearAll:

@@ -5,6 +5,7 @@
 // is handled by bundle.js.
 
 import { BUNDLE_FORMAT, importBundle, markExported } from "./bundle.js";
+import { ask } from "./dialog.js";
 import { element } from "./dom.js";
 import { applyAnswers, collectAnswers } from "./form.js";
 import { timestamp } from "./format.js";
@@ -86,6 +87,8 @@ export function exportFile(instrument) {
  */
 export async function importFile(instrument, input) {
   const { form } = instrument;
+  // The (visually hidden, focusable) file input: focus returns there after a question.
+  const opener = input;
   /** @param {import("./notices.js").NoticeKind} kind @param {string} message @param {string[]} [details] */
   const notice = (kind, message, details = []) => showNotice(form, kind, message, [], details);
   const file = input.files?.[0];
@@ -117,7 +120,9 @@ export async function importFile(instrument, input) {
   if (problems.length) return notice("error", TEXT.importProblems(name), problems);
   if (isEnvelope && data.version !== instrument.version) {
     const question = TEXT.importOtherVersion(name, String(data.version), instrument.version);
-    if (!confirm(`${question} ${TEXT.importConfirmVersion}`)) return notice("warning", question);
+    if (!(await ask(`${question} ${TEXT.importConfirmVersion}`, TEXT.importConfirmButton, opener))) {
+      return notice("warning", question);
+    }
   }
   const meta = isEnvelope && isMapping(data.meta) ? /** @type {import("./records.js").Meta} */ (data.meta) : {};
   const separate = Object.keys(collectAnswers(form)).length > 0;
@@ -126,6 +131,8 @@ export async function importFile(instrument, input) {
     const id = newRecordId();
     instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
   }
+  const filled = Object.keys(collectAnswers(form)).length > 0;
+  if (filled && !(await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener))) return;
   instrument.reset();
   applyAnswers(form, answers);
   if (separate || Object.keys(meta).length) writeMeta(form, meta);

@@ -1,0 +1,50 @@
+"""Search in the real handbook, through mkdocs-material's own search box in
+Chromium: what a counsellor sees when they type a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.test_browser import (
+    block_other_origins,
+    browser,  # noqa: F401  (a fixture, used by name)
+)
+from tests.test_layout import handbook  # noqa: F401  (a fixture, used by name)
+
+pytestmark = pytest.mark.browser
+
+
+def search(page: Page, base_url: str, query: str) -> list[str]:
+    """The result pages' titles, best first (the page title of each result group)."""
+    page.goto(f"{base_url}/")
+    meta = page.locator(".md-search-result__meta")
+    page.click("input.md-search__input")
+    # Typed before the search index is loaded, a query would be ignored.
+    expect(meta).to_contain_text("Typ om te beginnen", timeout=60_000)
+    page.keyboard.type(query)
+    expect(meta).to_contain_text("overeenkomend")
+    return page.locator(".md-search-result__item > .md-search-result__link h1").all_text_contents()
+
+
+def test_sam_finds_the_sam_pages_first_and_resultaat_no_result_panel(
+    browser: Browser,  # noqa: F811
+    handbook: tuple[Path, str],  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
+    foreign = block_other_origins(context, handbook[1])
+    page = context.new_page()
+    titles = search(page, handbook[1], "SAM")
+    # The instrument and the page about it, before any page that only mentions it.
+    assert set(titles[:2]) == {
+        "SAM-schaal — observatie van het competentieprofiel",
+        "Assessment, competenties en de SAM-schaal",
+    }, titles
+    # Every section heading that matches: none of them is an instrument's result panel.
+    search(page, handbook[1], "Resultaat")
+    sections = page.locator(".md-search-result__item h2").all_text_contents()
+    assert "Resultaat" not in [s.strip() for s in sections], sections
+    context.close()
+    assert foreign == [], f"requests to other origins: {foreign}"
