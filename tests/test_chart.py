@@ -3,6 +3,7 @@ ticks, a title, readable text on a phone, each score shown once."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,7 +73,8 @@ def test_a_chart_has_a_title_a_short_description_and_named_ticks(sam: Page) -> N
 def test_the_minimum_is_the_baseline_and_the_axis_names_it(sam: Page) -> None:
     choose(sam, "1")
     row = sam.locator('[data-chart-row="c_samenwerken"]')
-    expect(row.locator(".db-chart-value")).to_have_text("1,0")
+    # The value, then the competency level's band (SAM: a level per competency).
+    expect(row.locator(".db-chart-value")).to_have_text("1,0 · Onvoldoende")
     bar = row.locator(".db-chart-bar")
     track = row.locator(".db-chart-track")
     assert bar.bounding_box()["width"] == 0  # type: ignore[index]
@@ -81,7 +83,7 @@ def test_the_minimum_is_the_baseline_and_the_axis_names_it(sam: Page) -> None:
     tick = sam.locator('[data-chart="kerncompetenties"] .db-chart-tick').first
     assert abs(tick.bounding_box()["x"] - track.bounding_box()["x"]) < 4  # type: ignore[index]
     choose(sam, "3")
-    expect(row.locator(".db-chart-value")).to_have_text("3,0")
+    expect(row.locator(".db-chart-value")).to_have_text(re.compile(r"^3,0( · .+)?$"))
     share = bar.bounding_box()["width"] / track.bounding_box()["width"]  # type: ignore[index]
     assert 0.6 < share < 0.7  # (3 - 1) / (4 - 1)
 
@@ -91,7 +93,9 @@ def test_each_charted_score_appears_once_and_text_is_readable(sam: Page) -> None
     result = sam.locator("[data-result]")
     expect(result.get_by_text("Samenwerken:", exact=True)).to_be_hidden()
     expect(result.locator('[data-chart-row="c_samenwerken"]')).to_be_visible()
-    expect(result.locator('[data-chart-row="c_samenwerken"] .db-chart-value')).to_have_text("2,0")
+    expect(result.locator('[data-chart-row="c_samenwerken"] .db-chart-value')).to_have_text(
+        re.compile(r"^2,0( · .+)?$")
+    )
     sizes = result.locator(".db-chart").first.evaluate(
         """chart => [...chart.querySelectorAll('.db-chart-label, .db-chart-value, .db-chart-tick')]
             .map(node => parseFloat(getComputedStyle(node).fontSize))"""
