@@ -610,13 +610,23 @@ def test_importing_over_answers_asks_first(page: Page, base_url: str) -> None:
     files = [
         {"name": "a.json", "mimeType": "application/json", "buffer": json.dumps(envelope).encode()}
     ]
+    records = (
+        "Object.keys(localStorage).filter((key) => key.startsWith('draaiboek:test:volledig:v3'))"
+    )
     page.set_input_files('input[data-action="import"]', files=files)  # type: ignore[arg-type]
+    # The stored answers are not replaced: the file would become a record of its own.
+    expect(page.locator("dialog[data-dialog]")).to_contain_text("aparte meting")
     page.click("[data-dialog-cancel]")
     expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    # Cancelled means unchanged: the next answer goes into the same record.
+    page.check('input[name="email"][value="zelf"]')
+    assert len(page.evaluate(records)) == 1
     page.set_input_files('input[data-action="import"]', files=files)  # type: ignore[arg-type]
     expect(page.locator("dialog[data-dialog]")).to_contain_text("Laden")
     page.click("[data-dialog-confirm]")
     expect(page.locator('input[name="internet_thuis"][value="nee"]')).to_be_checked()
+    expect(page.locator('input[name="email"]:checked')).to_have_count(0)
+    assert len(page.evaluate(records)) == 2
 
 
 # -- print -------------------------------------------------------------------------

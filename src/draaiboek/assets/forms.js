@@ -10259,6 +10259,7 @@
     importProblems: (name) => `'${name}' past niet bij dit formulier. Er is niets veranderd. Wat niet klopt:`,
     importConfirmVersion: "Toch laden?",
     importConfirmOverwrite: "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
+    importConfirmSeparate: "De antwoorden uit het bestand worden geladen als aparte meting. Je huidige antwoorden blijven bewaard in hun eigen meting. Doorgaan?",
     /** @param {string} name */
     imported: (name) => `Antwoorden geladen uit '${name}'.`,
     /** @param {string} name */
@@ -10855,6 +10856,189 @@
     if (count) count.textContent = TEXT.recordCount(stored.length);
   }
 
+  // src/draaiboek/assets/js/autosave.js
+  function snapshotOf(answers, meta) {
+    return JSON.stringify([answers, meta.label || "", meta.assessor || "", meta.date || ""]);
+  }
+  function currentSnapshot(instrument) {
+    return snapshotOf(collectAnswers(instrument.form), readMeta(instrument.form));
+  }
+  function freshRecord(instrument) {
+    const firstFree = !instrument.store || instrument.store.getItem(instrument.key) === null;
+    const id = firstFree && !instrument.blocked.has(instrument.key) ? FIRST_RECORD : newRecordId();
+    return { id, key: recordKey(instrument.key, id), raw: null, snapshot: snapshotOf({}, {}) };
+  }
+  function saveAnswers(instrument, answers) {
+    const { store } = instrument;
+    if (!store) return;
+    const meta = readMeta(instrument.form);
+    const snapshot = snapshotOf(answers, meta);
+    if (snapshot === instrument.record.snapshot) return;
+    let stored;
+    try {
+      stored = store.getItem(instrument.record.key);
+    } catch {
+      stored = null;
+    }
+    if (stored !== instrument.record.raw || instrument.blocked.has(instrument.record.key)) {
+      splitOff(instrument, TEXT.changedElsewhere);
+    }
+    const { key } = instrument.record;
+    try {
+      if (isEmptyRecord(answers, meta)) {
+        store.removeItem(key);
+        instrument.record.raw = null;
+      } else {
+        const raw = JSON.stringify(envelope(instrument, answers, meta));
+        store.setItem(key, raw);
+        instrument.record.raw = raw;
+      }
+      instrument.record.snapshot = snapshot;
+      rememberOpen(instrument);
+      instrument.fullNotice?.remove();
+      instrument.fullNotice = null;
+    } catch {
+      storageFull(instrument);
+    }
+    showRecords(instrument);
+  }
+  function splitOff(instrument, why) {
+    const id = newRecordId();
+    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    const label = (
+      /** @type {HTMLInputElement | null} */
+      instrument.form.querySelector('[data-record="label"]')
+    );
+    if (label) label.value = TEXT.otherTabLabel(label.value.trim());
+    showNotice(instrument.form, "warning", why);
+  }
+  function storageFull(instrument) {
+    if (instrument.fullNotice?.isConnected) return;
+    instrument.fullNotice = showNotice(instrument.form, "warning", TEXT.storageFull);
+  }
+  function rememberOpen(instrument) {
+    try {
+      sessionStorage.setItem(`${instrument.key}:open`, instrument.record.id);
+    } catch {
+    }
+  }
+  function openedBefore(instrument) {
+    try {
+      return sessionStorage.getItem(`${instrument.key}:open`);
+    } catch {
+      return null;
+    }
+  }
+  function openRecord(instrument, stored) {
+    const data = stored.envelope;
+    if (!data) return;
+    instrument.reset();
+    applyAnswers(instrument.form, data.answers);
+    writeMeta(instrument.form, data.meta || {});
+    const snapshot = currentSnapshot(instrument);
+    instrument.record = { id: stored.id, key: stored.key, raw: stored.raw, snapshot };
+    instrument.lastSnapshot = null;
+    rememberOpen(instrument);
+    showRecords(instrument);
+  }
+  function openFresh(instrument) {
+    instrument.reset();
+    writeMeta(instrument.form, {});
+    instrument.record = freshRecord(instrument);
+    instrument.lastSnapshot = null;
+    showRecords(instrument);
+  }
+  function restoreAnswers(instrument) {
+    const { store, form } = instrument;
+    instrument.record = freshRecord(instrument);
+    if (!store) return showRecords(instrument);
+    if (!instrument.writable) instrument.fullNotice = showNotice(form, "warning", TEXT.storageFullReadOnly);
+    const usable = [];
+    for (const stored of listRecords(store, instrument.key, instrument.id, instrument.version)) {
+      if (!stored.envelope) {
+        setAside(instrument, stored, "beschadigd", []);
+        continue;
+      }
+      const problems = applyAnswers(form, stored.envelope.answers, { check: true });
+      if (problems.length) setAside(instrument, stored, "past-niet", problems);
+      else usable.push(stored);
+    }
+    instrument.record = freshRecord(instrument);
+    if (!usable.length) {
+      showRecords(instrument);
+      return offerOlderVersions(instrument, store);
+    }
+    const wanted = openedBefore(instrument);
+    const chosen = usable.find((stored) => stored.id === wanted) || usable[0];
+    openRecord(instrument, chosen);
+    const saved = Date.parse(chosen.envelope?.meta?.saved_at || "");
+    if (!Number.isNaN(saved)) showNotice(form, "info", TEXT.restored(formatDate(new Date(saved))));
+  }
+  function setAside(instrument, stored, why, problems) {
+    const aside = keepAside(instrument, stored.key, stored.raw, why);
+    if (aside === null) {
+      instrument.blocked.add(stored.key);
+      return showNotice(instrument.form, "error", TEXT.notSetAside(stored.key));
+    }
+    const message = why === "beschadigd" ? TEXT.damagedRecord(aside) : TEXT.unusableRecord(aside, problems);
+    showNotice(instrument.form, "error", message);
+  }
+  function keepAside(instrument, key, raw, why) {
+    const store = instrument.store;
+    if (!store || !instrument.writable) return null;
+    const aside = `${key}:${why}:${timestamp()}`;
+    try {
+      store.setItem(aside, raw);
+    } catch {
+      return null;
+    }
+    store.removeItem(key);
+    return aside;
+  }
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  function offerOlderVersions(instrument, store) {
+    const { form } = instrument;
+    const pattern = new RegExp(`^${escapeRegExp(instrument.prefix + instrument.id)}:v(\\d+)(?::r:[a-z0-9]+)?$`);
+    const older = keysOf(store).map((key2) => (
+      /** @type {const} */
+      [key2, pattern.exec(key2)]
+    )).filter(([, match2]) => match2 && Number(match2[1]) < instrument.version).sort((a, b) => Number(b[1]?.[1]) - Number(a[1]?.[1]));
+    if (!older.length) return;
+    const [key, match] = older[0];
+    showNotice(form, "info", TEXT.olderVersion(match?.[1] || ""), [
+      {
+        label: TEXT.loadOlder,
+        run: () => {
+          let answers = {};
+          let meta = {};
+          try {
+            const data = JSON.parse(store.getItem(key) || "null");
+            answers = data.answers || {};
+            meta = data.meta || {};
+          } catch {
+            showNotice(form, "error", TEXT.damagedRecord(key));
+            return;
+          }
+          const problems = [];
+          for (const [id, value] of Object.entries(answers)) {
+            const problem = applyAnswers(form, { [id]: value }, { check: true })[0];
+            if (problem) problems.push(problem);
+            else applyAnswers(form, { [id]: value });
+          }
+          writeMeta(form, meta);
+          showNotice(
+            form,
+            problems.length ? "warning" : "info",
+            TEXT.olderLoaded + (problems.length ? ` ${TEXT.notTakenOver(problems)}` : "")
+          );
+          instrument.changed();
+        }
+      }
+    ]);
+  }
+
   // src/draaiboek/assets/js/bundle.js
   var BUNDLE_FORMAT = "draaiboek-bundle/1";
   var INSTRUMENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -11004,6 +11188,15 @@
     download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
     markExported(instrument.store, instrument.prefix);
   }
+  function isStored(instrument) {
+    const { store, record } = instrument;
+    if (!store || !instrument.writable || record.raw === null) return false;
+    try {
+      return store.getItem(record.key) === record.raw && currentSnapshot(instrument) === record.snapshot;
+    } catch {
+      return false;
+    }
+  }
   async function importFile(instrument, input) {
     const { form } = instrument;
     const opener = input;
@@ -11046,13 +11239,16 @@
       /** @type {import("./records.js").Meta} */
       data.meta
     ) : {};
-    const separate = Object.keys(collectAnswers(form)).length > 0;
+    const filled = Object.keys(collectAnswers(form)).length > 0;
+    const separate = filled && isStored(instrument);
+    if (filled) {
+      const question = separate ? TEXT.importConfirmSeparate : TEXT.importConfirmOverwrite;
+      if (!await ask(question, TEXT.importConfirmButton, opener)) return;
+    }
     if (separate) {
       const id = newRecordId();
       instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
     }
-    const filled = Object.keys(collectAnswers(form)).length > 0;
-    if (filled && !await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener)) return;
     instrument.reset();
     applyAnswers(form, answers);
     if (separate || Object.keys(meta).length) writeMeta(form, meta);
@@ -13824,189 +14020,6 @@
     });
     box.append(button, codes);
     form.after(box);
-  }
-
-  // src/draaiboek/assets/js/autosave.js
-  function snapshotOf(answers, meta) {
-    return JSON.stringify([answers, meta.label || "", meta.assessor || "", meta.date || ""]);
-  }
-  function currentSnapshot(instrument) {
-    return snapshotOf(collectAnswers(instrument.form), readMeta(instrument.form));
-  }
-  function freshRecord(instrument) {
-    const firstFree = !instrument.store || instrument.store.getItem(instrument.key) === null;
-    const id = firstFree && !instrument.blocked.has(instrument.key) ? FIRST_RECORD : newRecordId();
-    return { id, key: recordKey(instrument.key, id), raw: null, snapshot: snapshotOf({}, {}) };
-  }
-  function saveAnswers(instrument, answers) {
-    const { store } = instrument;
-    if (!store) return;
-    const meta = readMeta(instrument.form);
-    const snapshot = snapshotOf(answers, meta);
-    if (snapshot === instrument.record.snapshot) return;
-    let stored;
-    try {
-      stored = store.getItem(instrument.record.key);
-    } catch {
-      stored = null;
-    }
-    if (stored !== instrument.record.raw || instrument.blocked.has(instrument.record.key)) {
-      splitOff(instrument, TEXT.changedElsewhere);
-    }
-    const { key } = instrument.record;
-    try {
-      if (isEmptyRecord(answers, meta)) {
-        store.removeItem(key);
-        instrument.record.raw = null;
-      } else {
-        const raw = JSON.stringify(envelope(instrument, answers, meta));
-        store.setItem(key, raw);
-        instrument.record.raw = raw;
-      }
-      instrument.record.snapshot = snapshot;
-      rememberOpen(instrument);
-      instrument.fullNotice?.remove();
-      instrument.fullNotice = null;
-    } catch {
-      storageFull(instrument);
-    }
-    showRecords(instrument);
-  }
-  function splitOff(instrument, why) {
-    const id = newRecordId();
-    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
-    const label = (
-      /** @type {HTMLInputElement | null} */
-      instrument.form.querySelector('[data-record="label"]')
-    );
-    if (label) label.value = TEXT.otherTabLabel(label.value.trim());
-    showNotice(instrument.form, "warning", why);
-  }
-  function storageFull(instrument) {
-    if (instrument.fullNotice?.isConnected) return;
-    instrument.fullNotice = showNotice(instrument.form, "warning", TEXT.storageFull);
-  }
-  function rememberOpen(instrument) {
-    try {
-      sessionStorage.setItem(`${instrument.key}:open`, instrument.record.id);
-    } catch {
-    }
-  }
-  function openedBefore(instrument) {
-    try {
-      return sessionStorage.getItem(`${instrument.key}:open`);
-    } catch {
-      return null;
-    }
-  }
-  function openRecord(instrument, stored) {
-    const data = stored.envelope;
-    if (!data) return;
-    instrument.reset();
-    applyAnswers(instrument.form, data.answers);
-    writeMeta(instrument.form, data.meta || {});
-    const snapshot = currentSnapshot(instrument);
-    instrument.record = { id: stored.id, key: stored.key, raw: stored.raw, snapshot };
-    instrument.lastSnapshot = null;
-    rememberOpen(instrument);
-    showRecords(instrument);
-  }
-  function openFresh(instrument) {
-    instrument.reset();
-    writeMeta(instrument.form, {});
-    instrument.record = freshRecord(instrument);
-    instrument.lastSnapshot = null;
-    showRecords(instrument);
-  }
-  function restoreAnswers(instrument) {
-    const { store, form } = instrument;
-    instrument.record = freshRecord(instrument);
-    if (!store) return showRecords(instrument);
-    if (!instrument.writable) instrument.fullNotice = showNotice(form, "warning", TEXT.storageFullReadOnly);
-    const usable = [];
-    for (const stored of listRecords(store, instrument.key, instrument.id, instrument.version)) {
-      if (!stored.envelope) {
-        setAside(instrument, stored, "beschadigd", []);
-        continue;
-      }
-      const problems = applyAnswers(form, stored.envelope.answers, { check: true });
-      if (problems.length) setAside(instrument, stored, "past-niet", problems);
-      else usable.push(stored);
-    }
-    instrument.record = freshRecord(instrument);
-    if (!usable.length) {
-      showRecords(instrument);
-      return offerOlderVersions(instrument, store);
-    }
-    const wanted = openedBefore(instrument);
-    const chosen = usable.find((stored) => stored.id === wanted) || usable[0];
-    openRecord(instrument, chosen);
-    const saved = Date.parse(chosen.envelope?.meta?.saved_at || "");
-    if (!Number.isNaN(saved)) showNotice(form, "info", TEXT.restored(formatDate(new Date(saved))));
-  }
-  function setAside(instrument, stored, why, problems) {
-    const aside = keepAside(instrument, stored.key, stored.raw, why);
-    if (aside === null) {
-      instrument.blocked.add(stored.key);
-      return showNotice(instrument.form, "error", TEXT.notSetAside(stored.key));
-    }
-    const message = why === "beschadigd" ? TEXT.damagedRecord(aside) : TEXT.unusableRecord(aside, problems);
-    showNotice(instrument.form, "error", message);
-  }
-  function keepAside(instrument, key, raw, why) {
-    const store = instrument.store;
-    if (!store || !instrument.writable) return null;
-    const aside = `${key}:${why}:${timestamp()}`;
-    try {
-      store.setItem(aside, raw);
-    } catch {
-      return null;
-    }
-    store.removeItem(key);
-    return aside;
-  }
-  function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  function offerOlderVersions(instrument, store) {
-    const { form } = instrument;
-    const pattern = new RegExp(`^${escapeRegExp(instrument.prefix + instrument.id)}:v(\\d+)(?::r:[a-z0-9]+)?$`);
-    const older = keysOf(store).map((key2) => (
-      /** @type {const} */
-      [key2, pattern.exec(key2)]
-    )).filter(([, match2]) => match2 && Number(match2[1]) < instrument.version).sort((a, b) => Number(b[1]?.[1]) - Number(a[1]?.[1]));
-    if (!older.length) return;
-    const [key, match] = older[0];
-    showNotice(form, "info", TEXT.olderVersion(match?.[1] || ""), [
-      {
-        label: TEXT.loadOlder,
-        run: () => {
-          let answers = {};
-          let meta = {};
-          try {
-            const data = JSON.parse(store.getItem(key) || "null");
-            answers = data.answers || {};
-            meta = data.meta || {};
-          } catch {
-            showNotice(form, "error", TEXT.damagedRecord(key));
-            return;
-          }
-          const problems = [];
-          for (const [id, value] of Object.entries(answers)) {
-            const problem = applyAnswers(form, { [id]: value }, { check: true })[0];
-            if (problem) problems.push(problem);
-            else applyAnswers(form, { [id]: value });
-          }
-          writeMeta(form, meta);
-          showNotice(
-            form,
-            problems.length ? "warning" : "info",
-            TEXT.olderLoaded + (problems.length ? ` ${TEXT.notTakenOver(problems)}` : "")
-          );
-          instrument.changed();
-        }
-      }
-    ]);
   }
 
   // src/draaiboek/assets/js/print.js

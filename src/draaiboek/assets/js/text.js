@@ -215,6 +215,8 @@ export const TEXT = {
   importConfirmVersion: "Toch laden?",
   importConfirmOverwrite:
     "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
+  importConfirmSeparate:
+    "De antwoorden uit het bestand worden geladen als aparte meting. Je huidige antwoorden blijven bewaard in hun eigen meting. Doorgaan?",
   /** @param {string} name */
   imported: (name) => `Antwoorden geladen uit '${name}'.`,
   /** @param {string} name */
