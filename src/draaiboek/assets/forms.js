@@ -10188,6 +10188,8 @@
     /** @param {string} choice */
     confirmStorageSwitch: (choice) => `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. Open formulieren in andere tabbladen laad je daarna best opnieuw.`,
     storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+    /** @param {string} choice */
+    storageFollowed: (choice) => `In een ander tabblad werd gekozen om antwoorden te bewaren ${choice}. Dit formulier doet dat nu ook; je antwoorden blijven staan.`,
     storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
     consensusTitle: "Consensus",
     consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
@@ -10380,20 +10382,20 @@
   var KEY_PREFIX = "draaiboek";
   function storageArea(kind) {
     try {
-      const area = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
-      if (area) {
+      const area2 = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+      if (area2) {
         const probe = `${KEY_PREFIX}:probe`;
-        area.setItem(probe, "1");
-        area.removeItem(probe);
+        area2.setItem(probe, "1");
+        area2.removeItem(probe);
       }
-      return area;
+      return area2;
     } catch {
       return null;
     }
   }
   function openStorage(kind) {
-    const area = storageArea(kind);
-    if (area) return { area, writable: true };
+    const area2 = storageArea(kind);
+    if (area2) return { area: area2, writable: true };
     try {
       const readable = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
       if (readable && readable.length >= 0 && keysOf(readable).length) return { area: readable, writable: false };
@@ -10401,18 +10403,18 @@
     }
     return { area: null, writable: false };
   }
-  function keysOf(area) {
+  function keysOf(area2) {
     const keys = [];
-    for (let i = 0; i < area.length; i++) {
-      const key = area.key(i);
+    for (let i = 0; i < area2.length; i++) {
+      const key = area2.key(i);
       if (key !== null) keys.push(key);
     }
     return keys;
   }
   function removeHandbookData(prefix) {
-    for (const area of [storageArea("local"), storageArea("session")]) {
-      if (!area) continue;
-      for (const key of keysOf(area)) if (key.startsWith(prefix)) area.removeItem(key);
+    for (const area2 of [storageArea("local"), storageArea("session")]) {
+      if (!area2) continue;
+      for (const key of keysOf(area2)) if (key.startsWith(prefix)) area2.removeItem(key);
     }
   }
 
@@ -10784,7 +10786,7 @@
 
   // src/draaiboek/assets/js/notices.js
   function showNotice(form, kind, message, actions = [], details = []) {
-    const area = one(form, "[data-notices]");
+    const area2 = one(form, "[data-notices]");
     const box = element("div", {
       class: `db-notice db-notice-${kind}`,
       "data-notice": kind,
@@ -10809,7 +10811,7 @@
     close.addEventListener("click", () => box.remove());
     buttons.append(close);
     box.append(buttons);
-    area.append(box);
+    area2.append(box);
     return box;
   }
 
@@ -11478,6 +11480,14 @@
   function choiceKey(site) {
     return `${KEY_PREFIX}:${site}:storage-choice`;
   }
+  function isChoiceKey(site, key) {
+    return key === choiceKey(site);
+  }
+  function showStorageText(root, kind) {
+    for (const node of root.querySelectorAll("[data-storage-text]")) {
+      if (node instanceof HTMLElement) node.hidden = node.dataset.storageText !== kind;
+    }
+  }
   function storageKind(site, kind) {
     if (kind !== "local" && kind !== "session") return kind;
     try {
@@ -11513,6 +11523,29 @@
     } catch {
       return false;
     }
+  }
+  function joinShared(site, session, local) {
+    const prefix = `${KEY_PREFIX}:${site}:`;
+    const renamed = /* @__PURE__ */ new Map();
+    for (const key of keysOf(session).filter((name) => name.startsWith(prefix))) {
+      const value = session.getItem(key);
+      if (value === null) continue;
+      const there = local.getItem(key);
+      let target = key;
+      if (there !== null && there !== value) {
+        const record = /^(.*:v\d+)(?::r:[a-z0-9]+)?$/.exec(key);
+        if (!record) continue;
+        target = recordKey(record[1], newRecordId());
+      }
+      try {
+        local.setItem(target, value);
+      } catch {
+        continue;
+      }
+      session.removeItem(key);
+      if (target !== key) renamed.set(key, target);
+    }
+    return renamed;
   }
 
   // src/draaiboek/assets/js/compare.js
@@ -11710,7 +11743,14 @@
     root.dataset.mounted = "";
     const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
     const instruments = JSON.parse(root.dataset.instruments || "{}");
-    const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+    const render = () => {
+      const kind = storageKind(root.dataset.site, root.dataset.storage);
+      showStorageText(document, kind);
+      for (const radio of root.querySelectorAll("input[data-storage-option]")) {
+        if (radio instanceof HTMLInputElement) radio.checked = radio.value === kind;
+      }
+      showDevice(root, storageArea(kind), prefix, instruments, render);
+    };
     const choice = storageChoice(root, render);
     if (choice) one(root, "[data-device-exported]").before(choice);
     render();
@@ -14492,6 +14532,75 @@
     status.append(box);
   }
 
+  // src/draaiboek/assets/js/storagefollow.js
+  function followStorageChoice(instrument) {
+    const listener = (event) => {
+      if (event.key === null || isChoiceKey(instrument.form.dataset.site, event.key)) follow(instrument);
+    };
+    window.addEventListener("storage", listener);
+    return () => window.removeEventListener("storage", listener);
+  }
+  function area(kind) {
+    try {
+      return kind === "local" ? localStorage : sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+  function follow(instrument) {
+    const { form } = instrument;
+    const site = form.dataset.site;
+    const kind = storageKind(site, form.dataset.storage);
+    if (kind !== "local" && kind !== "session") return;
+    showStorageText(form, kind);
+    const storage = openStorage(kind);
+    if (storage.area === instrument.store) return;
+    const session = area("session");
+    const local = area("local");
+    if (instrument.store && instrument.store === session && storage.area === local && local) {
+      const moved = joinShared(site, instrument.store, local).get(instrument.record.key);
+      const id = moved ? recordIdOf(instrument.key, moved) : null;
+      if (moved && id) instrument.record = { ...instrument.record, id, key: moved };
+    }
+    instrument.store = storage.area;
+    instrument.writable = storage.writable;
+    keepCurrent(instrument);
+    showRecords(instrument);
+    instrument.tabNotice?.remove();
+    instrument.tabNotice = showNotice(
+      form,
+      "info",
+      TEXT.storageFollowed(kind === "local" ? TEXT.storageLocal : TEXT.storageSession)
+    );
+  }
+  function keepCurrent(instrument) {
+    const { store, form } = instrument;
+    const answers = collectAnswers(form);
+    const meta = readMeta(form);
+    if (!store) return;
+    if (isEmptyRecord(answers, meta)) {
+      instrument.record = { ...instrument.record, raw: store.getItem(instrument.record.key) };
+      return;
+    }
+    const raw = JSON.stringify(envelope(instrument, answers, meta));
+    let { id, key } = instrument.record;
+    const there = store.getItem(key);
+    if (there !== null && there !== instrument.record.raw) {
+      id = newRecordId();
+      key = recordKey(instrument.key, id);
+    }
+    if (there !== null && there === instrument.record.raw) {
+      instrument.record = { ...instrument.record, snapshot: currentSnapshot(instrument) };
+      return;
+    }
+    try {
+      store.setItem(key, raw);
+      instrument.record = { id, key, raw, snapshot: currentSnapshot(instrument) };
+    } catch {
+      instrument.record = { id, key, raw: null, snapshot: "" };
+    }
+  }
+
   // src/draaiboek/assets/js/tabs.js
   function watchOtherTabs(instrument) {
     const listener = (event) => otherTabChanged(instrument, event);
@@ -14548,7 +14657,9 @@
       this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
       this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
       this.key = `${this.prefix}${this.id}:v${this.version}`;
-      const storage = openStorage(storageKind(form.dataset.site, form.dataset.storage));
+      const kind = storageKind(form.dataset.site, form.dataset.storage);
+      const storage = openStorage(kind);
+      showStorageText(form, kind);
       this.store = storage.area;
       this.writable = storage.writable;
       this.blocked = /* @__PURE__ */ new Set();
@@ -14585,6 +14696,7 @@
       applyTextLimit(form);
       restoreAnswers(this);
       this.stopWatchingTabs = watchOtherTabs(this);
+      this.stopFollowing = followStorageChoice(this);
       scorer.start();
       scorer.preload(this.definition);
       this.rescore();
@@ -14596,6 +14708,7 @@
     detach() {
       scorer.listeners.delete(this.onScorer);
       this.stopWatchingTabs();
+      this.stopFollowing();
     }
     /**
      * @param {import("./notices.js").NoticeKind} kind

@@ -110,6 +110,9 @@ export const TEXT = {
     `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. ` +
     "Open formulieren in andere tabbladen laad je daarna best opnieuw.",
   storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+  /** @param {string} choice */
+  storageFollowed: (choice) =>
+    `In een ander tabblad werd gekozen om antwoorden te bewaren ${choice}. Dit formulier doet dat nu ook; je antwoorden blijven staan.`,
   storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
   consensusTitle: "Consensus",
   consensusIntro:
