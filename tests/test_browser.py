@@ -698,6 +698,46 @@ def test_from_a_folder_forms_explain_and_stay_fillable(context: BrowserContext, 
 # -- keyboard and accessibility ----------------------------------------------------
 
 
+def contrast_on_white(css_color: str) -> float:
+    """WCAG contrast ratio of an rgb()/rgba() colour drawn on the white page."""
+    parts = [float(p) for p in re.findall(r"[\d.]+", css_color)]
+    alpha = parts[3] if len(parts) == 4 else 1.0
+    channels = [alpha * c + (1 - alpha) * 255 for c in parts[:3]]
+
+    def linear(value: float) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in channels)
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return 1.05 / (luminance + 0.05)
+
+
+def test_more_explanation_is_a_quiet_disclosure_that_works_by_keyboard(
+    page: Page, base_url: str
+) -> None:
+    open_form(page, f"{base_url}/instrumenten/tweede/")
+    help_ = page.locator('[data-item="cv"] details.db-help')
+    summary = help_.locator("> summary")
+    style = "(n, p) => getComputedStyle(n)[p]"
+    # Not Material's admonition: no box, no shadow, no tinted bar.
+    assert help_.evaluate(style, "borderTopWidth") == "0px"
+    assert help_.evaluate(style, "boxShadow") == "none"
+    assert summary.evaluate(style, "backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert summary.bounding_box()["height"] >= 24  # type: ignore[index]
+    assert contrast_on_white(summary.evaluate(style, "color")) >= 4.5
+    expect(help_).not_to_have_attribute("open", "")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(help_).to_have_attribute("open", "")
+    expect(help_).to_contain_text("Vraag naar een recente versie.")
+    assert contrast_on_white(summary.evaluate(style, "color")) >= 4.5
+    assert contrast_on_white(help_.locator("p").evaluate(style, "color")) >= 4.5
+    page.keyboard.press("Space")
+    expect(help_).not_to_have_attribute("open", "")
+    expect(summary).to_be_focused()
+
+
 def test_a_form_can_be_completed_with_the_keyboard_only(page: Page, base_url: str) -> None:
     open_form(page, f"{base_url}/instrumenten/tweede/")
     for _ in range(200):
@@ -734,7 +774,8 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """() => axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+            runOnly: {type: "tag",
+                values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
         })"""
     )
     return [
@@ -745,11 +786,22 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    "path", ["instrumenten/volledig/", "instrumenten/", "digitaal/", "faq/faq-voorbeeld/", ""]
+    "path",
+    [
+        "instrumenten/volledig/",
+        "instrumenten/tweede/",
+        "instrumenten/",
+        "digitaal/",
+        "faq/faq-voorbeeld/",
+        "op-dit-toestel/",
+        "",
+    ],
 )
+@pytest.mark.parametrize("width", [1280, 390])
 def test_pages_have_no_serious_accessibility_violations(
-    page: Page, base_url: str, path: str
+    page: Page, base_url: str, path: str, width: int
 ) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(f"{base_url}/{path}")
     if path.startswith("instrumenten/volledig"):
         expect(page.locator("form.db-instrument")).to_have_attribute(
@@ -758,6 +810,14 @@ def test_pages_have_no_serious_accessibility_violations(
         answer_volledig(page)
         page.check('input[name="internet_elders"][value="nee"]')
         expect(page.locator('[data-flag="geen_middelen"]')).to_be_visible()
+    if path.startswith("instrumenten/tweede"):
+        # Partly answered (a provisional result) with every "Meer uitleg" open.
+        open_form(page, f"{base_url}/{path}")
+        page.check('input[name="cv"][value="zelf"]')
+        expect(page.locator("[data-provisional]")).to_be_visible()
+        for summary in page.locator(".db-help > summary").all():
+            summary.click()
+        expect(page.locator(".db-help[open]").first).to_be_visible()
     assert axe_violations(page) == []
 
 
