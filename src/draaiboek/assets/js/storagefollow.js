@@ -41,7 +41,7 @@ function area(kind) {
 }
 
 /** @param {InstrumentForm} instrument */
-export function follow(instrument) {
+function follow(instrument) {
   const { form } = instrument;
   const site = form.dataset.site;
   const kind = storageKind(site, form.dataset.storage);
