@@ -574,6 +574,7 @@ def test_an_open_form_follows_a_storage_choice_made_in_another_tab(
     session_text = device.locator('.db-storage-text[data-storage-text="session"]')
     expect(local_text).to_be_visible()
     expect(session_text).to_be_hidden()
+    expect(device.locator("h1 [data-storage-text]")).to_have_count(0)
 
     # Until the browser closes: the open form moves along and says so.
     choice = device.locator("[data-storage-choice]")
