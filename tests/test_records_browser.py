@@ -277,12 +277,6 @@ def test_a_damaged_record_that_cannot_be_set_aside_is_never_overwritten(
     assert stored(page, saved[0])["answers"] == {"internet_thuis": "ja"}  # type: ignore[index]
 
 
-@pytest.mark.xfail(
-    reason="after merging the <dialog> confirmations (session 4) the 500-row import "
-    "at the end of this test leaves one row in the clean-clone CI run; the refusal "
-    "parts before it pass. Open: see the closing note of session 4.",
-    strict=False,
-)
 def test_answers_over_the_scorers_limits_are_refused_and_never_scored_as_current(
     page: Page, base_url: str
 ) -> None:
@@ -306,6 +300,12 @@ def test_answers_over_the_scorers_limits_are_refused_and_never_scored_as_current
     page.reload()
     expect(page.locator('[data-notice="error"]')).to_contain_text("te lang")
     expect(page.locator('input[name="internet_thuis"]:checked')).to_have_count(0)
+    # Refused, not lost: the whole record is kept aside under a key of its own.
+    aside = [k for k in page.evaluate("Object.keys(localStorage)") if ":past-niet:" in k]
+    assert len(aside) == 1
+    kept = stored(page, aside[0])
+    assert kept is not None
+    assert kept["answers"] == {"internet_thuis": "ja", "notities": "x" * 20001}
 
     def answers_file(rows: int) -> dict[str, object]:
         return {
@@ -321,12 +321,18 @@ def test_answers_over_the_scorers_limits_are_refused_and_never_scored_as_current
             ).encode(),
         }
 
+    rows = page.locator('[data-type="table"] [data-row-list] > [data-row]')
     page.set_input_files('input[data-action="import"]', files=[answers_file(10_000)])
     expect(page.locator('[data-notice="error"]').last).to_contain_text(
         "te veel rijen (hoogstens 500)"
     )
+    expect(rows).to_have_count(1)
     page.set_input_files('input[data-action="import"]', files=[answers_file(500)])
-    expect(page.locator('[data-type="table"] [data-row-list] > [data-row]')).to_have_count(500)
+    # Laying out 500 rows keeps the page's main thread busy for a few seconds on
+    # a loaded machine (measured up to 7 s at load 11 on 2 cores); Playwright
+    # cannot look at the page meanwhile, so the default 5 s wait ran out with
+    # the count it saw before the import. The rows are all there afterwards.
+    expect(rows).to_have_count(500, timeout=60_000)
     expect(page.locator('input[name="acties.499.actie"]')).to_have_value("actie 499")
     page.locator('[data-type="table"] [data-action="add-row"]').click()
     expect(page.locator('[data-notice="warning"]').last).to_contain_text("hoogstens 500 rijen")
@@ -543,3 +549,65 @@ def test_a_person_switches_the_storage_choice_and_the_records_move_along(
     choice.get_by_role("button", name="Keuze toepassen").click()
     expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
     assert record_keys(page) == [VOLLEDIG]
+
+
+def session_records(page: Page) -> dict[str, dict[str, object]]:
+    """This tab's own session area: record key -> answers."""
+    raw: dict[str, str] = page.evaluate("Object.fromEntries(Object.entries(sessionStorage))")
+    pattern = re.escape(VOLLEDIG) + r"(:r:[a-z0-9]+)?"
+    return {k: json.loads(v)["answers"] for k, v in raw.items() if re.fullmatch(pattern, k)}
+
+
+def test_an_open_form_follows_a_storage_choice_made_in_another_tab(
+    context: BrowserContext, page: Page, base_url: str
+) -> None:
+    form_url = f"{base_url}/instrumenten/volledig/"
+    mounted(page, form_url)
+    page.fill(LABEL, "CL-9")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    privacy = page.locator(".db-privacy")
+    expect(privacy).to_contain_text("bewaard tot je het wist", use_inner_text=True)
+    device = context.new_page()
+    device.on("dialog", lambda dialog: dialog.accept())
+    device.goto(f"{base_url}/op-dit-toestel/")
+    local_text = device.locator('.db-storage-text[data-storage-text="local"]')
+    session_text = device.locator('.db-storage-text[data-storage-text="session"]')
+    expect(local_text).to_be_visible()
+    expect(session_text).to_be_hidden()
+    expect(device.locator("h1 [data-storage-text]")).to_have_count(0)
+
+    # Until the browser closes: the open form moves along and says so.
+    choice = device.locator("[data-storage-choice]")
+    choice.get_by_label("tot de browser sluit").check()
+    choice.get_by_role("button", name="Keuze toepassen").click()
+    expect(device.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
+    expect(session_text).to_be_visible()
+    expect(local_text).to_be_hidden()
+    notice = page.locator('[data-notice="info"]', has_text="ander tabblad")
+    expect(notice).to_contain_text("tot de browser sluit")
+    expect(privacy).to_contain_text("gewist als je de browser sluit", use_inner_text=True)
+    expect(page.locator('input[name="internet_thuis"][value="ja"]')).to_be_checked()
+    expect(page.locator(LABEL)).to_have_value("CL-9")
+    # Its next answer goes to the chosen area, none to the one that was left.
+    page.check('input[name="internet_thuis"][value="nee"]')
+    assert record_keys(page) == []
+    assert session_records(page) == {VOLLEDIG: {"internet_thuis": "nee"}}
+    assert session_records(device) == {VOLLEDIG: {"internet_thuis": "ja"}}
+
+    # Back to "until wiped": each tab's session area joins the shared one and
+    # the two different versions of one record are both kept.
+    choice.get_by_label("op dit toestel, tot je ze wist").check()
+    choice.get_by_role("button", name="Keuze toepassen").click()
+    expect(device.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
+    expect(local_text).to_be_visible()
+    expect(notice).to_contain_text("op dit toestel, tot je ze wist")
+    expect(page.locator('input[name="internet_thuis"][value="nee"]')).to_be_checked()
+    expect(page.locator(RECORD + " option")).to_have_count(2)
+    assert session_records(page) == {}
+    answers = sorted(json.dumps(stored(page, key)["answers"]) for key in record_keys(page))  # type: ignore[index]
+    assert answers == ['{"internet_thuis": "ja"}', '{"internet_thuis": "nee"}']
+    page.check('input[name="email"][value="zelf"]')
+    kept = [stored(page, key)["answers"] for key in record_keys(page)]  # type: ignore[index]
+    assert {"internet_thuis": "nee", "email": "zelf"} in kept
+    assert {"internet_thuis": "ja"} in kept
+    device.close()

@@ -10213,6 +10213,8 @@
     /** @param {string} choice */
     confirmStorageSwitch: (choice) => `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. Open formulieren in andere tabbladen laad je daarna best opnieuw.`,
     storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+    /** @param {string} choice */
+    storageFollowed: (choice) => `In een ander tabblad werd gekozen om antwoorden te bewaren ${choice}. Dit formulier doet dat nu ook; je antwoorden blijven staan.`,
     storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
     consensusTitle: "Consensus",
     consensusIntro: "Vertrek van één meting en kies bij elke vraag die verschilt het antwoord waarover jullie het eens zijn. Bewaar het resultaat als nieuwe meting op dit toestel; de vergeleken metingen blijven zoals ze waren.",
@@ -10284,6 +10286,7 @@
     importProblems: (name) => `'${name}' past niet bij dit formulier. Er is niets veranderd. Wat niet klopt:`,
     importConfirmVersion: "Toch laden?",
     importConfirmOverwrite: "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
+    importConfirmSeparate: "De antwoorden uit het bestand worden geladen als aparte meting. Je huidige antwoorden blijven bewaard in hun eigen meting. Doorgaan?",
     /** @param {string} name */
     imported: (name) => `Antwoorden geladen uit '${name}'.`,
     /** @param {string} name */
@@ -10404,20 +10407,20 @@
   var KEY_PREFIX = "draaiboek";
   function storageArea(kind) {
     try {
-      const area = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
-      if (area) {
+      const area2 = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
+      if (area2) {
         const probe = `${KEY_PREFIX}:probe`;
-        area.setItem(probe, "1");
-        area.removeItem(probe);
+        area2.setItem(probe, "1");
+        area2.removeItem(probe);
       }
-      return area;
+      return area2;
     } catch {
       return null;
     }
   }
   function openStorage(kind) {
-    const area = storageArea(kind);
-    if (area) return { area, writable: true };
+    const area2 = storageArea(kind);
+    if (area2) return { area: area2, writable: true };
     try {
       const readable = kind === "local" ? localStorage : kind === "session" ? sessionStorage : null;
       if (readable && readable.length >= 0 && keysOf(readable).length) return { area: readable, writable: false };
@@ -10425,18 +10428,18 @@
     }
     return { area: null, writable: false };
   }
-  function keysOf(area) {
+  function keysOf(area2) {
     const keys = [];
-    for (let i = 0; i < area.length; i++) {
-      const key = area.key(i);
+    for (let i = 0; i < area2.length; i++) {
+      const key = area2.key(i);
       if (key !== null) keys.push(key);
     }
     return keys;
   }
   function removeHandbookData(prefix) {
-    for (const area of [storageArea("local"), storageArea("session")]) {
-      if (!area) continue;
-      for (const key of keysOf(area)) if (key.startsWith(prefix)) area.removeItem(key);
+    for (const area2 of [storageArea("local"), storageArea("session")]) {
+      if (!area2) continue;
+      for (const key of keysOf(area2)) if (key.startsWith(prefix)) area2.removeItem(key);
     }
   }
 
@@ -10808,7 +10811,7 @@
 
   // src/draaiboek/assets/js/notices.js
   function showNotice(form, kind, message, actions = [], details = []) {
-    const area = one(form, "[data-notices]");
+    const area2 = one(form, "[data-notices]");
     const box = element("div", {
       class: `db-notice db-notice-${kind}`,
       "data-notice": kind,
@@ -10833,7 +10836,7 @@
     close.addEventListener("click", () => box.remove());
     buttons.append(close);
     box.append(buttons);
-    area.append(box);
+    area2.append(box);
     return box;
   }
 
@@ -10878,6 +10881,194 @@
     select.value = record.id;
     const count = instrument.form.querySelector("[data-record-count]");
     if (count) count.textContent = TEXT.recordCount(stored.length);
+  }
+
+  // src/draaiboek/assets/js/autosave.js
+  function snapshotOf(answers, meta) {
+    return JSON.stringify([answers, meta.label || "", meta.assessor || "", meta.date || ""]);
+  }
+  function currentSnapshot(instrument) {
+    return snapshotOf(collectAnswers(instrument.form), readMeta(instrument.form));
+  }
+  function freshRecord(instrument) {
+    const firstFree = !instrument.store || instrument.store.getItem(instrument.key) === null;
+    const id = firstFree && !instrument.blocked.has(instrument.key) ? FIRST_RECORD : newRecordId();
+    return { id, key: recordKey(instrument.key, id), raw: null, snapshot: snapshotOf({}, {}) };
+  }
+  function saveAnswers(instrument, answers) {
+    const { store } = instrument;
+    if (!store) return;
+    const meta = readMeta(instrument.form);
+    const snapshot = snapshotOf(answers, meta);
+    if (snapshot === instrument.record.snapshot) return;
+    let stored;
+    try {
+      stored = store.getItem(instrument.record.key);
+    } catch {
+      stored = null;
+    }
+    if (stored !== instrument.record.raw || instrument.blocked.has(instrument.record.key)) {
+      splitOff(instrument, TEXT.changedElsewhere);
+    }
+    const { key } = instrument.record;
+    try {
+      if (isEmptyRecord(answers, meta)) {
+        store.removeItem(key);
+        instrument.record.raw = null;
+      } else {
+        const raw = JSON.stringify(envelope(instrument, answers, meta));
+        store.setItem(key, raw);
+        instrument.record.raw = raw;
+      }
+      instrument.record.snapshot = snapshot;
+      rememberOpen(instrument);
+      instrument.fullNotice?.remove();
+      instrument.fullNotice = null;
+    } catch {
+      storageFull(instrument);
+    }
+    const listedAs = JSON.stringify([key, instrument.record.raw === null, meta.label || "", meta.assessor || "", meta.date || ""]);
+    if (listed.get(instrument) !== listedAs) {
+      listed.set(instrument, listedAs);
+      showRecords(instrument);
+    }
+  }
+  var listed = /* @__PURE__ */ new WeakMap();
+  function splitOff(instrument, why) {
+    const id = newRecordId();
+    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
+    const label = (
+      /** @type {HTMLInputElement | null} */
+      instrument.form.querySelector('[data-record="label"]')
+    );
+    if (label) label.value = TEXT.otherTabLabel(label.value.trim());
+    showNotice(instrument.form, "warning", why);
+  }
+  function storageFull(instrument) {
+    if (instrument.fullNotice?.isConnected) return;
+    instrument.fullNotice = showNotice(instrument.form, "warning", TEXT.storageFull);
+  }
+  function rememberOpen(instrument) {
+    try {
+      sessionStorage.setItem(`${instrument.key}:open`, instrument.record.id);
+    } catch {
+    }
+  }
+  function openedBefore(instrument) {
+    try {
+      return sessionStorage.getItem(`${instrument.key}:open`);
+    } catch {
+      return null;
+    }
+  }
+  function openRecord(instrument, stored) {
+    const data = stored.envelope;
+    if (!data) return;
+    instrument.reset();
+    applyAnswers(instrument.form, data.answers);
+    writeMeta(instrument.form, data.meta || {});
+    const snapshot = currentSnapshot(instrument);
+    instrument.record = { id: stored.id, key: stored.key, raw: stored.raw, snapshot };
+    instrument.lastSnapshot = null;
+    rememberOpen(instrument);
+    showRecords(instrument);
+  }
+  function openFresh(instrument) {
+    instrument.reset();
+    writeMeta(instrument.form, {});
+    instrument.record = freshRecord(instrument);
+    instrument.lastSnapshot = null;
+    showRecords(instrument);
+  }
+  function restoreAnswers(instrument) {
+    const { store, form } = instrument;
+    instrument.record = freshRecord(instrument);
+    if (!store) return showRecords(instrument);
+    if (!instrument.writable) instrument.fullNotice = showNotice(form, "warning", TEXT.storageFullReadOnly);
+    const usable = [];
+    for (const stored of listRecords(store, instrument.key, instrument.id, instrument.version)) {
+      if (!stored.envelope) {
+        setAside(instrument, stored, "beschadigd", []);
+        continue;
+      }
+      const problems = applyAnswers(form, stored.envelope.answers, { check: true });
+      if (problems.length) setAside(instrument, stored, "past-niet", problems);
+      else usable.push(stored);
+    }
+    instrument.record = freshRecord(instrument);
+    if (!usable.length) {
+      showRecords(instrument);
+      return offerOlderVersions(instrument, store);
+    }
+    const wanted = openedBefore(instrument);
+    const chosen = usable.find((stored) => stored.id === wanted) || usable[0];
+    openRecord(instrument, chosen);
+    const saved = Date.parse(chosen.envelope?.meta?.saved_at || "");
+    if (!Number.isNaN(saved)) showNotice(form, "info", TEXT.restored(formatDate(new Date(saved))));
+  }
+  function setAside(instrument, stored, why, problems) {
+    const aside = keepAside(instrument, stored.key, stored.raw, why);
+    if (aside === null) {
+      instrument.blocked.add(stored.key);
+      return showNotice(instrument.form, "error", TEXT.notSetAside(stored.key));
+    }
+    const message = why === "beschadigd" ? TEXT.damagedRecord(aside) : TEXT.unusableRecord(aside, problems);
+    showNotice(instrument.form, "error", message);
+  }
+  function keepAside(instrument, key, raw, why) {
+    const store = instrument.store;
+    if (!store || !instrument.writable) return null;
+    const aside = `${key}:${why}:${timestamp()}`;
+    try {
+      store.setItem(aside, raw);
+    } catch {
+      return null;
+    }
+    store.removeItem(key);
+    return aside;
+  }
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+  function offerOlderVersions(instrument, store) {
+    const { form } = instrument;
+    const pattern = new RegExp(`^${escapeRegExp(instrument.prefix + instrument.id)}:v(\\d+)(?::r:[a-z0-9]+)?$`);
+    const older = keysOf(store).map((key2) => (
+      /** @type {const} */
+      [key2, pattern.exec(key2)]
+    )).filter(([, match2]) => match2 && Number(match2[1]) < instrument.version).sort((a, b) => Number(b[1]?.[1]) - Number(a[1]?.[1]));
+    if (!older.length) return;
+    const [key, match] = older[0];
+    showNotice(form, "info", TEXT.olderVersion(match?.[1] || ""), [
+      {
+        label: TEXT.loadOlder,
+        run: () => {
+          let answers = {};
+          let meta = {};
+          try {
+            const data = JSON.parse(store.getItem(key) || "null");
+            answers = data.answers || {};
+            meta = data.meta || {};
+          } catch {
+            showNotice(form, "error", TEXT.damagedRecord(key));
+            return;
+          }
+          const problems = [];
+          for (const [id, value] of Object.entries(answers)) {
+            const problem = applyAnswers(form, { [id]: value }, { check: true })[0];
+            if (problem) problems.push(problem);
+            else applyAnswers(form, { [id]: value });
+          }
+          writeMeta(form, meta);
+          showNotice(
+            form,
+            problems.length ? "warning" : "info",
+            TEXT.olderLoaded + (problems.length ? ` ${TEXT.notTakenOver(problems)}` : "")
+          );
+          instrument.changed();
+        }
+      }
+    ]);
   }
 
   // src/draaiboek/assets/js/bundle.js
@@ -11029,6 +11220,15 @@
     download(JSON.stringify(data, null, 2), `${instrument.id}${label ? `-${label}` : ""}-${date}.json`);
     markExported(instrument.store, instrument.prefix);
   }
+  function isStored(instrument) {
+    const { store, record } = instrument;
+    if (!store || !instrument.writable || record.raw === null) return false;
+    try {
+      return store.getItem(record.key) === record.raw && currentSnapshot(instrument) === record.snapshot;
+    } catch {
+      return false;
+    }
+  }
   async function importFile(instrument, input) {
     const { form } = instrument;
     const opener = input;
@@ -11071,13 +11271,16 @@
       /** @type {import("./records.js").Meta} */
       data.meta
     ) : {};
-    const separate = Object.keys(collectAnswers(form)).length > 0;
+    const filled = Object.keys(collectAnswers(form)).length > 0;
+    const separate = filled && isStored(instrument);
+    if (filled) {
+      const question = separate ? TEXT.importConfirmSeparate : TEXT.importConfirmOverwrite;
+      if (!await ask(question, TEXT.importConfirmButton, opener)) return;
+    }
     if (separate) {
       const id = newRecordId();
       instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
     }
-    const filled = Object.keys(collectAnswers(form)).length > 0;
-    if (filled && !await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener)) return;
     instrument.reset();
     applyAnswers(form, answers);
     if (separate || Object.keys(meta).length) writeMeta(form, meta);
@@ -11314,6 +11517,14 @@
   function choiceKey(site) {
     return `${KEY_PREFIX}:${site}:storage-choice`;
   }
+  function isChoiceKey(site, key) {
+    return key === choiceKey(site);
+  }
+  function showStorageText(root, kind) {
+    for (const node of root.querySelectorAll("[data-storage-text]")) {
+      if (node instanceof HTMLElement) node.hidden = node.dataset.storageText !== kind;
+    }
+  }
   function storageKind(site, kind) {
     if (kind !== "local" && kind !== "session") return kind;
     try {
@@ -11349,6 +11560,29 @@
     } catch {
       return false;
     }
+  }
+  function joinShared(site, session, local) {
+    const prefix = `${KEY_PREFIX}:${site}:`;
+    const renamed = /* @__PURE__ */ new Map();
+    for (const key of keysOf(session).filter((name) => name.startsWith(prefix))) {
+      const value = session.getItem(key);
+      if (value === null) continue;
+      const there = local.getItem(key);
+      let target = key;
+      if (there !== null && there !== value) {
+        const record = /^(.*:v\d+)(?::r:[a-z0-9]+)?$/.exec(key);
+        if (!record) continue;
+        target = recordKey(record[1], newRecordId());
+      }
+      try {
+        local.setItem(target, value);
+      } catch {
+        continue;
+      }
+      session.removeItem(key);
+      if (target !== key) renamed.set(key, target);
+    }
+    return renamed;
   }
 
   // src/draaiboek/assets/js/compare.js
@@ -11546,7 +11780,14 @@
     root.dataset.mounted = "";
     const prefix = `${KEY_PREFIX}:${root.dataset.site}:`;
     const instruments = JSON.parse(root.dataset.instruments || "{}");
-    const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+    const render = () => {
+      const kind = storageKind(root.dataset.site, root.dataset.storage);
+      showStorageText(document, kind);
+      for (const radio of root.querySelectorAll("input[data-storage-option]")) {
+        if (radio instanceof HTMLInputElement) radio.checked = radio.value === kind;
+      }
+      showDevice(root, storageArea(kind), prefix, instruments, render);
+    };
     const choice = storageChoice(root, render);
     if (choice) one(root, "[data-device-exported]").before(choice);
     render();
@@ -13858,194 +14099,6 @@
     form.after(box);
   }
 
-  // src/draaiboek/assets/js/autosave.js
-  function snapshotOf(answers, meta) {
-    return JSON.stringify([answers, meta.label || "", meta.assessor || "", meta.date || ""]);
-  }
-  function currentSnapshot(instrument) {
-    return snapshotOf(collectAnswers(instrument.form), readMeta(instrument.form));
-  }
-  function freshRecord(instrument) {
-    const firstFree = !instrument.store || instrument.store.getItem(instrument.key) === null;
-    const id = firstFree && !instrument.blocked.has(instrument.key) ? FIRST_RECORD : newRecordId();
-    return { id, key: recordKey(instrument.key, id), raw: null, snapshot: snapshotOf({}, {}) };
-  }
-  function saveAnswers(instrument, answers) {
-    const { store } = instrument;
-    if (!store) return;
-    const meta = readMeta(instrument.form);
-    const snapshot = snapshotOf(answers, meta);
-    if (snapshot === instrument.record.snapshot) return;
-    let stored;
-    try {
-      stored = store.getItem(instrument.record.key);
-    } catch {
-      stored = null;
-    }
-    if (stored !== instrument.record.raw || instrument.blocked.has(instrument.record.key)) {
-      splitOff(instrument, TEXT.changedElsewhere);
-    }
-    const { key } = instrument.record;
-    try {
-      if (isEmptyRecord(answers, meta)) {
-        store.removeItem(key);
-        instrument.record.raw = null;
-      } else {
-        const raw = JSON.stringify(envelope(instrument, answers, meta));
-        store.setItem(key, raw);
-        instrument.record.raw = raw;
-      }
-      instrument.record.snapshot = snapshot;
-      rememberOpen(instrument);
-      instrument.fullNotice?.remove();
-      instrument.fullNotice = null;
-    } catch {
-      storageFull(instrument);
-    }
-    const listedAs = JSON.stringify([key, instrument.record.raw === null, meta.label || "", meta.assessor || "", meta.date || ""]);
-    if (listed.get(instrument) !== listedAs) {
-      listed.set(instrument, listedAs);
-      showRecords(instrument);
-    }
-  }
-  var listed = /* @__PURE__ */ new WeakMap();
-  function splitOff(instrument, why) {
-    const id = newRecordId();
-    instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
-    const label = (
-      /** @type {HTMLInputElement | null} */
-      instrument.form.querySelector('[data-record="label"]')
-    );
-    if (label) label.value = TEXT.otherTabLabel(label.value.trim());
-    showNotice(instrument.form, "warning", why);
-  }
-  function storageFull(instrument) {
-    if (instrument.fullNotice?.isConnected) return;
-    instrument.fullNotice = showNotice(instrument.form, "warning", TEXT.storageFull);
-  }
-  function rememberOpen(instrument) {
-    try {
-      sessionStorage.setItem(`${instrument.key}:open`, instrument.record.id);
-    } catch {
-    }
-  }
-  function openedBefore(instrument) {
-    try {
-      return sessionStorage.getItem(`${instrument.key}:open`);
-    } catch {
-      return null;
-    }
-  }
-  function openRecord(instrument, stored) {
-    const data = stored.envelope;
-    if (!data) return;
-    instrument.reset();
-    applyAnswers(instrument.form, data.answers);
-    writeMeta(instrument.form, data.meta || {});
-    const snapshot = currentSnapshot(instrument);
-    instrument.record = { id: stored.id, key: stored.key, raw: stored.raw, snapshot };
-    instrument.lastSnapshot = null;
-    rememberOpen(instrument);
-    showRecords(instrument);
-  }
-  function openFresh(instrument) {
-    instrument.reset();
-    writeMeta(instrument.form, {});
-    instrument.record = freshRecord(instrument);
-    instrument.lastSnapshot = null;
-    showRecords(instrument);
-  }
-  function restoreAnswers(instrument) {
-    const { store, form } = instrument;
-    instrument.record = freshRecord(instrument);
-    if (!store) return showRecords(instrument);
-    if (!instrument.writable) instrument.fullNotice = showNotice(form, "warning", TEXT.storageFullReadOnly);
-    const usable = [];
-    for (const stored of listRecords(store, instrument.key, instrument.id, instrument.version)) {
-      if (!stored.envelope) {
-        setAside(instrument, stored, "beschadigd", []);
-        continue;
-      }
-      const problems = applyAnswers(form, stored.envelope.answers, { check: true });
-      if (problems.length) setAside(instrument, stored, "past-niet", problems);
-      else usable.push(stored);
-    }
-    instrument.record = freshRecord(instrument);
-    if (!usable.length) {
-      showRecords(instrument);
-      return offerOlderVersions(instrument, store);
-    }
-    const wanted = openedBefore(instrument);
-    const chosen = usable.find((stored) => stored.id === wanted) || usable[0];
-    openRecord(instrument, chosen);
-    const saved = Date.parse(chosen.envelope?.meta?.saved_at || "");
-    if (!Number.isNaN(saved)) showNotice(form, "info", TEXT.restored(formatDate(new Date(saved))));
-  }
-  function setAside(instrument, stored, why, problems) {
-    const aside = keepAside(instrument, stored.key, stored.raw, why);
-    if (aside === null) {
-      instrument.blocked.add(stored.key);
-      return showNotice(instrument.form, "error", TEXT.notSetAside(stored.key));
-    }
-    const message = why === "beschadigd" ? TEXT.damagedRecord(aside) : TEXT.unusableRecord(aside, problems);
-    showNotice(instrument.form, "error", message);
-  }
-  function keepAside(instrument, key, raw, why) {
-    const store = instrument.store;
-    if (!store || !instrument.writable) return null;
-    const aside = `${key}:${why}:${timestamp()}`;
-    try {
-      store.setItem(aside, raw);
-    } catch {
-      return null;
-    }
-    store.removeItem(key);
-    return aside;
-  }
-  function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  }
-  function offerOlderVersions(instrument, store) {
-    const { form } = instrument;
-    const pattern = new RegExp(`^${escapeRegExp(instrument.prefix + instrument.id)}:v(\\d+)(?::r:[a-z0-9]+)?$`);
-    const older = keysOf(store).map((key2) => (
-      /** @type {const} */
-      [key2, pattern.exec(key2)]
-    )).filter(([, match2]) => match2 && Number(match2[1]) < instrument.version).sort((a, b) => Number(b[1]?.[1]) - Number(a[1]?.[1]));
-    if (!older.length) return;
-    const [key, match] = older[0];
-    showNotice(form, "info", TEXT.olderVersion(match?.[1] || ""), [
-      {
-        label: TEXT.loadOlder,
-        run: () => {
-          let answers = {};
-          let meta = {};
-          try {
-            const data = JSON.parse(store.getItem(key) || "null");
-            answers = data.answers || {};
-            meta = data.meta || {};
-          } catch {
-            showNotice(form, "error", TEXT.damagedRecord(key));
-            return;
-          }
-          const problems = [];
-          for (const [id, value] of Object.entries(answers)) {
-            const problem = applyAnswers(form, { [id]: value }, { check: true })[0];
-            if (problem) problems.push(problem);
-            else applyAnswers(form, { [id]: value });
-          }
-          writeMeta(form, meta);
-          showNotice(
-            form,
-            problems.length ? "warning" : "info",
-            TEXT.olderLoaded + (problems.length ? ` ${TEXT.notTakenOver(problems)}` : "")
-          );
-          instrument.changed();
-        }
-      }
-    ]);
-  }
-
   // src/draaiboek/assets/js/print.js
   function printSheet(content, mode) {
     document.getElementById("db-print-sheet")?.remove();
@@ -14524,6 +14577,75 @@
     status.append(box);
   }
 
+  // src/draaiboek/assets/js/storagefollow.js
+  function followStorageChoice(instrument) {
+    const listener = (event) => {
+      if (event.key === null || isChoiceKey(instrument.form.dataset.site, event.key)) follow(instrument);
+    };
+    window.addEventListener("storage", listener);
+    return () => window.removeEventListener("storage", listener);
+  }
+  function area(kind) {
+    try {
+      return kind === "local" ? localStorage : sessionStorage;
+    } catch {
+      return null;
+    }
+  }
+  function follow(instrument) {
+    const { form } = instrument;
+    const site = form.dataset.site;
+    const kind = storageKind(site, form.dataset.storage);
+    if (kind !== "local" && kind !== "session") return;
+    showStorageText(form, kind);
+    const storage = openStorage(kind);
+    if (storage.area === instrument.store) return;
+    const session = area("session");
+    const local = area("local");
+    if (instrument.store && instrument.store === session && storage.area === local && local) {
+      const moved = joinShared(site, instrument.store, local).get(instrument.record.key);
+      const id = moved ? recordIdOf(instrument.key, moved) : null;
+      if (moved && id) instrument.record = { ...instrument.record, id, key: moved };
+    }
+    instrument.store = storage.area;
+    instrument.writable = storage.writable;
+    keepCurrent(instrument);
+    showRecords(instrument);
+    instrument.tabNotice?.remove();
+    instrument.tabNotice = showNotice(
+      form,
+      "info",
+      TEXT.storageFollowed(kind === "local" ? TEXT.storageLocal : TEXT.storageSession)
+    );
+  }
+  function keepCurrent(instrument) {
+    const { store, form } = instrument;
+    const answers = collectAnswers(form);
+    const meta = readMeta(form);
+    if (!store) return;
+    if (isEmptyRecord(answers, meta)) {
+      instrument.record = { ...instrument.record, raw: store.getItem(instrument.record.key) };
+      return;
+    }
+    const raw = JSON.stringify(envelope(instrument, answers, meta));
+    let { id, key } = instrument.record;
+    const there = store.getItem(key);
+    if (there !== null && there !== instrument.record.raw) {
+      id = newRecordId();
+      key = recordKey(instrument.key, id);
+    }
+    if (there !== null && there === instrument.record.raw) {
+      instrument.record = { ...instrument.record, snapshot: currentSnapshot(instrument) };
+      return;
+    }
+    try {
+      store.setItem(key, raw);
+      instrument.record = { id, key, raw, snapshot: currentSnapshot(instrument) };
+    } catch {
+      instrument.record = { id, key, raw: null, snapshot: "" };
+    }
+  }
+
   // src/draaiboek/assets/js/tabs.js
   function watchOtherTabs(instrument) {
     const listener = (event) => otherTabChanged(instrument, event);
@@ -14580,7 +14702,9 @@
       this.definition = assetUrl(`instruments/${form.dataset.definition}`).href;
       this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
       this.key = `${this.prefix}${this.id}:v${this.version}`;
-      const storage = openStorage(storageKind(form.dataset.site, form.dataset.storage));
+      const kind = storageKind(form.dataset.site, form.dataset.storage);
+      const storage = openStorage(kind);
+      showStorageText(form, kind);
       this.store = storage.area;
       this.writable = storage.writable;
       this.blocked = /* @__PURE__ */ new Set();
@@ -14617,6 +14741,7 @@
       applyTextLimit(form);
       restoreAnswers(this);
       this.stopWatchingTabs = watchOtherTabs(this);
+      this.stopFollowing = followStorageChoice(this);
       scorer.start();
       scorer.preload(this.definition);
       this.rescore();
@@ -14628,6 +14753,7 @@
     detach() {
       scorer.listeners.delete(this.onScorer);
       this.stopWatchingTabs();
+      this.stopFollowing();
     }
     /**
      * @param {import("./notices.js").NoticeKind} kind

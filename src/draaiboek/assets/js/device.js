@@ -9,7 +9,7 @@ import { element, one } from "./dom.js";
 import { formatDate } from "./format.js";
 import { recordIdOf } from "./records.js";
 import { scorer } from "./scorer.js";
-import { storageKind, switchStorage } from "./storagechoice.js";
+import { showStorageText, storageKind, switchStorage } from "./storagechoice.js";
 import { KEY_PREFIX, storageArea } from "./storage.js";
 import { TEXT } from "./text.js";
 import { download } from "./transfer.js";
@@ -35,7 +35,15 @@ export function mountDevice(root) {
   /** @type {Record<string, InstrumentLink>} */
   const instruments = JSON.parse(root.dataset.instruments || "{}");
   // The area follows the person's choice, which this page can switch.
-  const render = () => showDevice(root, storageArea(storageKind(root.dataset.site, root.dataset.storage)), prefix, instruments, render);
+  const render = () => {
+    const kind = storageKind(root.dataset.site, root.dataset.storage);
+    // The intro above the overview says what this browser does (also after a switch in another tab).
+    showStorageText(document, kind);
+    for (const radio of root.querySelectorAll("input[data-storage-option]")) {
+      if (radio instanceof HTMLInputElement) radio.checked = radio.value === kind;
+    }
+    showDevice(root, storageArea(kind), prefix, instruments, render);
+  };
   const choice = storageChoice(root, render);
   if (choice) one(root, "[data-device-exported]").before(choice);
   render();

@@ -19,7 +19,8 @@ import { scorer } from "./scorer.js";
 import { clearStale, markStale } from "./stale.js";
 import { markInvalid, showReady, showScorerState, showScoringError } from "./status.js";
 import { KEY_PREFIX, openStorage } from "./storage.js";
-import { storageKind } from "./storagechoice.js";
+import { showStorageText, storageKind } from "./storagechoice.js";
+import { followStorageChoice } from "./storagefollow.js";
 import { watchOtherTabs } from "./tabs.js";
 import { TEXT } from "./text.js";
 import { exportFile, importFile } from "./transfer.js";
@@ -61,7 +62,10 @@ export class InstrumentForm {
     this.prefix = `${KEY_PREFIX}:${form.dataset.site}:`;
     /** @type {string} where this version's records are saved (see records.js) */
     this.key = `${this.prefix}${this.id}:v${this.version}`;
-    const storage = openStorage(storageKind(form.dataset.site, form.dataset.storage));
+    const kind = storageKind(form.dataset.site, form.dataset.storage);
+    const storage = openStorage(kind);
+    // The privacy line says what this browser does, not the site's default.
+    showStorageText(form, kind);
     /** @type {Storage | null} */
     this.store = storage.area;
     /** false when the area is full: what it holds is shown, read-only */
@@ -108,6 +112,7 @@ export class InstrumentForm {
     applyTextLimit(form);
     restoreAnswers(this);
     this.stopWatchingTabs = watchOtherTabs(this);
+    this.stopFollowing = followStorageChoice(this);
     scorer.start();
     scorer.preload(this.definition);
     this.rescore();
@@ -121,6 +126,7 @@ export class InstrumentForm {
   detach() {
     scorer.listeners.delete(this.onScorer);
     this.stopWatchingTabs();
+    this.stopFollowing();
   }
 
   /**

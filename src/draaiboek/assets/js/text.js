@@ -110,6 +110,9 @@ export const TEXT = {
     `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. ` +
     "Open formulieren in andere tabbladen laad je daarna best opnieuw.",
   storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
+  /** @param {string} choice */
+  storageFollowed: (choice) =>
+    `In een ander tabblad werd gekozen om antwoorden te bewaren ${choice}. Dit formulier doet dat nu ook; je antwoorden blijven staan.`,
   storageNotSwitched: "Niet gelukt: er is te weinig ruimte of de browser laat het niet toe. Alles blijft zoals het was.",
   consensusTitle: "Consensus",
   consensusIntro:
@@ -215,6 +218,8 @@ export const TEXT = {
   importConfirmVersion: "Toch laden?",
   importConfirmOverwrite:
     "Je huidige antwoorden in dit formulier worden vervangen door die uit het bestand. Doorgaan?",
+  importConfirmSeparate:
+    "De antwoorden uit het bestand worden geladen als aparte meting. Je huidige antwoorden blijven bewaard in hun eigen meting. Doorgaan?",
   /** @param {string} name */
   imported: (name) => `Antwoorden geladen uit '${name}'.`,
   /** @param {string} name */

@@ -4,6 +4,7 @@
 // that holds answers becomes a record of its own. A bundle (several records)
 // is handled by bundle.js.
 
+import { currentSnapshot } from "./autosave.js";
 import { BUNDLE_FORMAT, importBundle, markExported } from "./bundle.js";
 import { ask } from "./dialog.js";
 import { element } from "./dom.js";
@@ -80,6 +81,20 @@ export function exportFile(instrument) {
 }
 
 /**
+ * Whether what the form shows is stored on this device as it is now.
+ * @param {InstrumentForm} instrument
+ */
+function isStored(instrument) {
+  const { store, record } = instrument;
+  if (!store || !instrument.writable || record.raw === null) return false;
+  try {
+    return store.getItem(record.key) === record.raw && currentSnapshot(instrument) === record.snapshot;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Load the file chosen in an import input, after checking that it is an
  * answers file of this instrument whose answers all fit.
  * @param {InstrumentForm} instrument
@@ -125,14 +140,20 @@ export async function importFile(instrument, input) {
     }
   }
   const meta = isEnvelope && isMapping(data.meta) ? /** @type {import("./records.js").Meta} */ (data.meta) : {};
-  const separate = Object.keys(collectAnswers(form)).length > 0;
+  const filled = Object.keys(collectAnswers(form)).length > 0;
+  // Answers that are safely stored stay where they are: the file becomes a
+  // record of its own. Answers that are not (no storage, storage full) would
+  // be replaced, and the question says so.
+  const separate = filled && isStored(instrument);
+  if (filled) {
+    const question = separate ? TEXT.importConfirmSeparate : TEXT.importConfirmOverwrite;
+    // Nothing changes before the answer: "Annuleren" leaves the form on its own record.
+    if (!(await ask(question, TEXT.importConfirmButton, opener))) return;
+  }
   if (separate) {
-    // Never over the answers in the form: the file becomes a record of its own.
     const id = newRecordId();
     instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
   }
-  const filled = Object.keys(collectAnswers(form)).length > 0;
-  if (filled && !(await ask(TEXT.importConfirmOverwrite, TEXT.importConfirmButton, opener))) return;
   instrument.reset();
   applyAnswers(form, answers);
   if (separate || Object.keys(meta).length) writeMeta(form, meta);
