@@ -529,9 +529,9 @@ def test_a_person_switches_the_storage_choice_and_the_records_move_along(
     choice = page.locator("[data-storage-choice]")
     expect(choice.locator('input[data-storage-option="local"]')).to_be_checked()
     assert axe_violations(page) == []
-    # The page fixture accepts the confirmation.
     choice.get_by_label("tot de browser sluit").check()
     choice.get_by_role("button", name="Keuze toepassen").click()
+    page.locator("[data-dialog-confirm]").click()
     expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
     assert record_keys(page) == []
     in_session: list[str] = page.evaluate("Object.keys(sessionStorage)")
@@ -547,6 +547,7 @@ def test_a_person_switches_the_storage_choice_and_the_records_move_along(
     expect(choice.locator('input[data-storage-option="session"]')).to_be_checked()
     choice.get_by_label("op dit toestel, tot je ze wist").check()
     choice.get_by_role("button", name="Keuze toepassen").click()
+    page.locator("[data-dialog-confirm]").click()
     expect(page.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
     assert record_keys(page) == [VOLLEDIG]
 
@@ -580,6 +581,7 @@ def test_an_open_form_follows_a_storage_choice_made_in_another_tab(
     choice = device.locator("[data-storage-choice]")
     choice.get_by_label("tot de browser sluit").check()
     choice.get_by_role("button", name="Keuze toepassen").click()
+    device.locator("[data-dialog-confirm]").click()
     expect(device.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
     expect(session_text).to_be_visible()
     expect(local_text).to_be_hidden()
@@ -598,6 +600,7 @@ def test_an_open_form_follows_a_storage_choice_made_in_another_tab(
     # the two different versions of one record are both kept.
     choice.get_by_label("op dit toestel, tot je ze wist").check()
     choice.get_by_role("button", name="Keuze toepassen").click()
+    device.locator("[data-dialog-confirm]").click()
     expect(device.locator("[data-storage-status]")).to_contain_text("meeverhuisd")
     expect(local_text).to_be_visible()
     expect(notice).to_contain_text("op dit toestel, tot je ze wist")
@@ -611,3 +614,23 @@ def test_an_open_form_follows_a_storage_choice_made_in_another_tab(
     assert {"internet_thuis": "nee", "email": "zelf"} in kept
     assert {"internet_thuis": "ja"} in kept
     device.close()
+
+
+def test_deleting_a_record_on_this_device_asks_first(page: Page, base_url: str) -> None:
+    mounted(page, f"{base_url}/instrumenten/volledig/")
+    page.fill(LABEL, "CL-7")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.goto(f"{base_url}/op-dit-toestel/")
+    record = page.locator("[data-device-record]")
+    expect(record).to_have_count(1)
+    remove = record.locator('button[data-action="delete-device-record"]')
+    remove.click()
+    dialog = page.locator("dialog[data-dialog]")
+    expect(dialog).to_contain_text("Meting 'CL-7' van dit toestel verwijderen?")
+    dialog.locator("[data-dialog-cancel]").click()
+    expect(record).to_have_count(1)
+    assert record_keys(page) == [VOLLEDIG]
+    remove.click()
+    dialog.locator("[data-dialog-confirm]").click()
+    expect(record).to_have_count(0)
+    assert record_keys(page) == []

@@ -10211,7 +10211,7 @@
     storageApply: "Keuze toepassen",
     storageUnchanged: "Dat is al de keuze voor deze browser.",
     /** @param {string} choice */
-    confirmStorageSwitch: (choice) => `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. Open formulieren in andere tabbladen laad je daarna best opnieuw.`,
+    confirmStorageSwitch: (choice) => `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee, ook die van formulieren die in een ander tabblad openstaan.`,
     storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
     /** @param {string} choice */
     storageFollowed: (choice) => `In een ander tabblad werd gekozen om antwoorden te bewaren ${choice}. Dit formulier doet dat nu ook; je antwoorden blijven staan.`,
@@ -10302,6 +10302,8 @@
     werkmapFailed: "Niet alle formulieren konden geladen worden. Probeer opnieuw, of druk elk instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
     werkmapUnavailable: "De werkmap werkt alleen als het handboek via een webserver geopend is. Druk elk instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
     confirmClearButton: "Wissen",
+    deleteRecordButton: "Verwijderen",
+    storageSwitchButton: "Verhuizen",
     confirmClearAllButton: "Alles wissen",
     importConfirmButton: "Laden",
     confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
@@ -11161,13 +11163,13 @@
     text.id = `db-dialog-${Date.now()}`;
     dialog.setAttribute("aria-labelledby", text.id);
     const cancel = element("button", { type: "button", class: "md-button", "data-dialog-cancel": "" }, TEXT.dialogCancel);
-    const confirm2 = element(
+    const confirm = element(
       "button",
       { type: "button", class: "md-button md-button--primary", "data-dialog-confirm": "" },
       confirmLabel
     );
     const buttons = element("div", { class: "db-dialog-actions" });
-    buttons.append(cancel, confirm2);
+    buttons.append(cancel, confirm);
     dialog.append(text, buttons);
     (opener?.parentElement || document.body).append(dialog);
     return new Promise((resolve) => {
@@ -11178,7 +11180,7 @@
         resolve(answer);
       };
       cancel.addEventListener("click", () => close(false));
-      confirm2.addEventListener("click", () => close(true));
+      confirm.addEventListener("click", () => close(true));
       dialog.addEventListener("cancel", (event) => {
         event.preventDefault();
         close(false);
@@ -11835,8 +11837,9 @@
           render();
         });
         const remove = element("button", { type: "button", class: "md-button", "data-action": "delete-device-record" }, TEXT.deleteRecord);
-        remove.addEventListener("click", () => {
-          if (!confirm(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord))) return;
+        remove.addEventListener("click", async () => {
+          const yes = await ask(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord), TEXT.deleteRecordButton, remove);
+          if (!yes) return;
           store?.removeItem(key);
           render();
         });
@@ -11877,7 +11880,7 @@
     }
     const status = element("p", { class: "db-status", role: "status", "data-storage-status": "" });
     const apply = element("button", { type: "button", class: "md-button", "data-action": "switch-storage" }, TEXT.storageApply);
-    apply.addEventListener("click", () => {
+    apply.addEventListener("click", async () => {
       const picked = box.querySelector("input[data-storage-option]:checked");
       const to = picked instanceof HTMLInputElement ? (
         /** @type {"local" | "session"} */
@@ -11888,7 +11891,8 @@
         status.textContent = TEXT.storageUnchanged;
         return;
       }
-      if (!confirm(TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession))) return;
+      const question = TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession);
+      if (!await ask(question, TEXT.storageSwitchButton, apply)) return;
       status.textContent = switchStorage(site, from, to) ? TEXT.storageSwitched : TEXT.storageNotSwitched;
       render();
     });

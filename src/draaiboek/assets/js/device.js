@@ -5,6 +5,7 @@
 
 import { assetUrl } from "./base.js";
 import { handbookRecords, markExported } from "./bundle.js";
+import { ask } from "./dialog.js";
 import { element, one } from "./dom.js";
 import { formatDate } from "./format.js";
 import { recordIdOf } from "./records.js";
@@ -102,8 +103,9 @@ function showDevice(root, store, prefix, instruments, render) {
         render();
       });
       const remove = element("button", { type: "button", class: "md-button", "data-action": "delete-device-record" }, TEXT.deleteRecord);
-      remove.addEventListener("click", () => {
-        if (!confirm(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord))) return;
+      remove.addEventListener("click", async () => {
+        const yes = await ask(TEXT.confirmDeleteRecord(meta.label || TEXT.unnamedRecord), TEXT.deleteRecordButton, remove);
+        if (!yes) return;
         store?.removeItem(key);
         render();
       });
@@ -144,7 +146,7 @@ function storageChoice(root, render) {
   }
   const status = element("p", { class: "db-status", role: "status", "data-storage-status": "" });
   const apply = element("button", { type: "button", class: "md-button", "data-action": "switch-storage" }, TEXT.storageApply);
-  apply.addEventListener("click", () => {
+  apply.addEventListener("click", async () => {
     const picked = box.querySelector("input[data-storage-option]:checked");
     const to = picked instanceof HTMLInputElement ? /** @type {"local" | "session"} */ (picked.value) : current();
     const from = current();
@@ -152,7 +154,8 @@ function storageChoice(root, render) {
       status.textContent = TEXT.storageUnchanged;
       return;
     }
-    if (!confirm(TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession))) return;
+    const question = TEXT.confirmStorageSwitch(to === "local" ? TEXT.storageLocal : TEXT.storageSession);
+    if (!(await ask(question, TEXT.storageSwitchButton, apply))) return;
     status.textContent = switchStorage(site, from, to) ? TEXT.storageSwitched : TEXT.storageNotSwitched;
     render();
   });

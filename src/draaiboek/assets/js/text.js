@@ -107,8 +107,8 @@ export const TEXT = {
   storageUnchanged: "Dat is al de keuze voor deze browser.",
   /** @param {string} choice */
   confirmStorageSwitch: (choice) =>
-    `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee. ` +
-    "Open formulieren in andere tabbladen laad je daarna best opnieuw.",
+    `Metingen voortaan bewaren ${choice}? Alle metingen van dit handboek in deze browser verhuizen mee, ` +
+    "ook die van formulieren die in een ander tabblad openstaan.",
   storageSwitched: "Keuze toegepast: alle metingen zijn meeverhuisd.",
   /** @param {string} choice */
   storageFollowed: (choice) =>
@@ -239,6 +239,8 @@ export const TEXT = {
     "De werkmap werkt alleen als het handboek via een webserver geopend is. Druk elk " +
     "instrument af met 'Leeg formulier afdrukken' op zijn eigen pagina.",
   confirmClearButton: "Wissen",
+  deleteRecordButton: "Verwijderen",
+  storageSwitchButton: "Verhuizen",
   confirmClearAllButton: "Alles wissen",
   importConfirmButton: "Laden",
   confirmClear: "Alle antwoorden in dit formulier wissen? Dit kan je niet ongedaan maken.",
