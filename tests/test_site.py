@@ -192,7 +192,7 @@ def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     options = json.loads(re.search(r"const RUNTIME = (\{.*\});", worker).group(1))  # type: ignore[union-attr]
     assert options["stdLibURL"] == "scorer_stdlib.zip"
     assert options["lockFileContents"]["packages"] == {}
-    for name in ("forms.js", "worker.mjs", "draaiboek.css"):
+    for name in ("forms.js", "qrdecode.js", "worker.mjs", "draaiboek.css"):
         assert (site / "assets/draaiboek" / name).is_file()
     catalog = load_catalog([FIXTURES / "valid"])
     page = html(site, "instrumenten/volledig/index.html")

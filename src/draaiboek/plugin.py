@@ -48,7 +48,8 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = "assets/draaiboek"
 # Copied as they are; worker.mjs is generated per build (see _worker).
-BROWSER_FILES = ("forms.js", "draaiboek.css")
+# qrdecode.js is not on any page: the group page loads it when it reads a QR code.
+BROWSER_FILES = ("forms.js", "qrdecode.js", "draaiboek.css")
 _ASSETS_SOURCE = Path(__file__).parent / "assets"
 # mkdocs-material's offline plugin would load this shim (it lets the search
 # worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
