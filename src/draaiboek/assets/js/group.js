@@ -15,7 +15,7 @@ import { scorer } from "./scorer.js";
 import { TEXT } from "./text.js";
 
 /** @typedef {import("./records.js").Envelope} Envelope */
-/** @typedef {{items: Map<string, any>, scores: Map<string, string>, flags: Map<string, string>, outcomes: Map<string, string>}} Labels */
+/** @typedef {{items: Map<string, any>, scores: Map<string, string>, bands: Map<string, Map<string, string>>, flags: Map<string, string>, outcomes: Map<string, string>}} Labels */
 
 // The page's own strings (Dutch, plain language) live here, next to the only
 // code that uses them.
@@ -110,7 +110,7 @@ async function readEnvelopes(file) {
 
 /** @returns {Labels} */
 function emptyLabels() {
-  return { items: new Map(), scores: new Map(), flags: new Map(), outcomes: new Map() };
+  return { items: new Map(), scores: new Map(), bands: new Map(), flags: new Map(), outcomes: new Map() };
 }
 
 /**
@@ -127,7 +127,10 @@ function readLabels(data) {
     const options = new Map((item.options || []).map((/** @type {any} */ o) => [String(o.value), String(o.label ?? o.value)]));
     labels.items.set(item.id, { text: String(item.text || item.id), options });
   }
-  for (const score of data.scores || []) labels.scores.set(score.id, title(score));
+  for (const score of data.scores || []) {
+    labels.scores.set(score.id, title(score));
+    labels.bands.set(score.id, new Map((score.bands || []).map((/** @type {any} */ band) => [String(band.id), title(band)])));
+  }
   for (const flag of data.flags || []) labels.flags.set(flag.id, title(flag));
   for (const outcome of data.outcomes || []) labels.outcomes.set(outcome.id, title(outcome));
   return labels;
@@ -192,7 +195,7 @@ function overview(result, labels) {
       });
       block.append(element("h3", {}, labels.scores.get(id) || id));
       block.append(element("p", {}, score.n ? GROUP_TEXT.spread(number(score.median), number(score.min), number(score.max), number(score.mean)) : GROUP_TEXT.answered(0)));
-      if (score.bands && Object.keys(score.bands).length) block.append(bars(score.bands, score.n, (band) => band));
+      if (score.bands && Object.keys(score.bands).length) block.append(bars(score.bands, score.n, (band) => labels.bands.get(id)?.get(band) || band));
       section.append(block);
     }
     parts.push(section);
