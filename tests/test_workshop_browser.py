@@ -300,7 +300,7 @@ def test_a_workshop_of_twelve_reaches_the_projector_in_under_two_minutes(
     """
     open_form(page, f"{base_url}/{FORM}")
     handed = [hand_in(page, number, tmp_path) for number in range(12)]
-    by_qr, by_file = handed[:8], handed[8:]
+    by_qr = handed[:8]
     assert len(by_qr[0][1]) >= 2
     video = write_video(tmp_path / "workshop.y4m", [codes for _, codes in by_qr])
     files = [str(tmp_path / f"deelnemer-{number}.json") for number in range(8, 12)]
