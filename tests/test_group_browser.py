@@ -19,6 +19,7 @@ from playwright.sync_api import Page, expect
 
 from draaiboek_scoring.group import group
 from tests.test_browser import (  # noqa: F401  (fixtures shared with the other browser tests)
+    AXE,
     axe_violations,
     base_url,
     browser,
@@ -276,3 +277,39 @@ def test_a_decoder_that_cannot_be_loaded_is_reported_and_files_still_work(
     expect(page.locator("[data-qr-status]")).to_contain_text("De QR-lezer kon niet geladen worden")
     page.set_input_files(IMPORT, write(tmp_path, [envelope(n) for n in range(3)]))
     expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "3", timeout=60_000)
+
+
+def axe_wcag22_violations(page: Page) -> list[dict[str, object]]:
+    """Every axe violation under WCAG 2.2 AA, whatever its impact."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})"""
+    )
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_group_page_and_its_projection_use_the_width_and_pass_wcag22(
+    page: Page, base_url: str, tmp_path: Path, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    open_group(page, base_url)
+    page.set_input_files(IMPORT, write(tmp_path, [envelope(n) for n in range(5)]))
+    expect(page.locator("[data-group-score]").first).to_be_visible(timeout=60_000)
+    assert axe_wcag22_violations(page) == []
+    page.get_by_role("button", name="Presenteren").click()
+    page.keyboard.press("PageDown")
+    shown = page.locator("[data-present-current]")
+    expect(shown.locator("[data-group-score]").first).to_be_visible()
+    # Material's nested side margins are gone: the part spans the screen but
+    # for a narrow edge (at most 3 % of the width, or half a line at 390 px).
+    box = shown.bounding_box()
+    assert box is not None
+    edge = max(0.035 * width, 0.5 * 32 + 1)
+    assert box["x"] <= edge and box["x"] + box["width"] >= width - edge, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_wcag22_violations(page) == []

@@ -3669,7 +3669,7 @@
       row.append(element("th", { scope: "row" }, label(key)));
       const cell = element("td");
       const bar = element("span", { class: "db-group-bar", "aria-hidden": "true" });
-      bar.style.width = `${total ? Math.round(count / total * 100) : 0}%`;
+      bar.style.width = `calc((100% - 3em) * ${total ? Math.round(count / total * 1e3) / 1e3 : 0})`;
       cell.append(bar, element("span", { class: "db-group-count" }, String(count)));
       row.append(cell);
       table.append(row);

@@ -256,7 +256,9 @@ function bars(counts, total, label) {
     row.append(element("th", { scope: "row" }, label(key)));
     const cell = element("td");
     const bar = element("span", { class: "db-group-bar", "aria-hidden": "true" });
-    bar.style.width = `${total ? Math.round((count / total) * 100) : 0}%`;
+    // Every bar on the same track: the cell less room for the count, so a
+    // full bar keeps its count on the same line.
+    bar.style.width = `calc((100% - 3em) * ${total ? Math.round((count / total) * 1000) / 1000 : 0})`;
     cell.append(bar, element("span", { class: "db-group-count" }, String(count)));
     row.append(cell);
     table.append(row);
