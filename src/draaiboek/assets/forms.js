@@ -3440,15 +3440,20 @@
       if (!root.isConnected) stopCamera();
       else requestAnimationFrame(frame);
     };
+    let starting = false;
     button.addEventListener("click", async () => {
       if (stream) return stopCamera();
-      reader = await decoder();
-      if (!reader) return;
+      if (starting) return;
+      starting = true;
       try {
+        reader = await decoder();
+        if (!reader) return;
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
       } catch {
         status.textContent = SCAN_TEXT.denied;
         return;
+      } finally {
+        starting = false;
       }
       video.srcObject = stream;
       video.hidden = false;

@@ -108,15 +108,22 @@ export function mountQrScan(root, add) {
     if (!root.isConnected) stopCamera();
     else requestAnimationFrame(frame);
   };
+  // A second click while the decoder and the camera are still starting (the
+  // permission question can take a while) must not open a second camera.
+  let starting = false;
   button.addEventListener("click", async () => {
     if (stream) return stopCamera();
-    reader = await decoder();
-    if (!reader) return;
+    if (starting) return;
+    starting = true;
     try {
+      reader = await decoder();
+      if (!reader) return;
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
     } catch {
       status.textContent = SCAN_TEXT.denied;
       return;
+    } finally {
+      starting = false;
     }
     video.srcObject = stream;
     video.hidden = false;
