@@ -95,6 +95,10 @@ def test_twelve_files_at_once_give_the_anonymous_overview_the_cli_gives(
     labels = {"laag": "Laag", "midden": "Midden", "hoog": "Hoog"}
     for row in page.locator('[data-group-score="middelen"] [data-count-key]').all():
         expect(row.locator("th")).to_have_text(labels[row.get_attribute("data-count-key") or ""])
+    # A flag has no title: its message (Markdown marks removed) names it.
+    expect(page.locator('[data-group-flags] [data-count-key="geen_middelen"] th')).to_have_text(
+        "Wijs op plaatsen met gratis internet."
+    )
     # Anonymous: nothing a participant or coach typed reaches the page.
     expect(page.locator("main")).not_to_contain_text(SECRET)
     expect(page.locator('[data-group-item="notities"]')).to_have_count(0)

@@ -3564,9 +3564,12 @@
       labels.scores.set(score.id, title(score));
       labels.bands.set(score.id, new Map((score.bands || []).map((band) => [String(band.id), title(band)])));
     }
-    for (const flag of data.flags || []) labels.flags.set(flag.id, title(flag));
+    for (const flag of data.flags || []) labels.flags.set(flag.id, flag.message ? plainText(String(flag.message)) : title(flag));
     for (const outcome of data.outcomes || []) labels.outcomes.set(outcome.id, title(outcome));
     return labels;
+  }
+  function plainText(markdown) {
+    return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
   }
   async function showGroup(definition, records, skipped, minGroup, status, output, labels) {
     if (!records.length) {

@@ -131,9 +131,23 @@ function readLabels(data) {
     labels.scores.set(score.id, title(score));
     labels.bands.set(score.id, new Map((score.bands || []).map((/** @type {any} */ band) => [String(band.id), title(band)])));
   }
-  for (const flag of data.flags || []) labels.flags.set(flag.id, title(flag));
+  // A flag has no title of its own (FORMAT.md): its message names it.
+  for (const flag of data.flags || []) labels.flags.set(flag.id, flag.message ? plainText(String(flag.message)) : title(flag));
   for (const outcome of data.outcomes || []) labels.outcomes.set(outcome.id, title(outcome));
   return labels;
+}
+
+/**
+ * A Markdown message as plain text for a table cell: link text without its
+ * address, no emphasis or code marks.
+ * @param {string} markdown
+ */
+function plainText(markdown) {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
