@@ -140,6 +140,30 @@ def open_page(browser: Browser, cpu_slowdown: float = 1) -> Page:
     return page
 
 
+# Where a form's first result came from: the page's own milestones and the
+# stages the scorer's worker reports (worker.mjs marks them; ms after navigation).
+STAGES = """
+() => {
+  const nav = performance.getEntriesByType("navigation")[0];
+  const stages = { page_dom_ready: nav ? nav.domContentLoadedEventEnd : null };
+  const prefix = "draaiboek:worker:";
+  for (const m of window.__bench.marks) {
+    const name = m.name.startsWith(prefix) ? "worker_" + m.name.slice(prefix.length) : null;
+    if (name && !(name in stages)) stages[name] = m.t;
+  }
+  const result = window.__bench.marks.find((m) => m.name === "draaiboek:result");
+  if (result) stages.result = result.t;
+  return stages;
+}
+"""
+
+
+def stages(page: Page) -> dict[str, float]:
+    """The milestones of this page's first result (empty for a floor page)."""
+    found = page.evaluate(STAGES)
+    return {name: float(t) for name, t in found.items() if t is not None} if found else {}
+
+
 def first_mark(page: Page, name: str, instrument: str | None = None) -> float:
     page.wait_for_function(
         f"() => ({FIRST_MARK})({json.dumps([name, instrument])}) !== null", timeout=120_000
@@ -147,34 +171,62 @@ def first_mark(page: Page, name: str, instrument: str | None = None) -> float:
     return float(page.evaluate(FIRST_MARK, [name, instrument]))
 
 
-def cold_first_score(browser: Browser, url: str, name: str, cpu_slowdown: float = 1) -> float:
+Stages = dict[str, list[float]]
+
+
+class Series:
+    """Runs per variant, and the stages of each run (medians reported)."""
+
+    def __init__(self, variants: tuple[str, ...]) -> None:
+        self.runs: dict[str, list[float]] = {name: [] for name in variants}
+        self.stages: dict[str, Stages] = {name: {} for name in variants}
+
+    def add(self, variant: str, ms: float, milestones: dict[str, float]) -> None:
+        self.runs[variant].append(ms)
+        for stage, t in milestones.items():
+            self.stages[variant].setdefault(stage, []).append(t)
+
+    def medians(self) -> dict[str, Any]:
+        return {
+            name: {
+                "median_ms": statistics.median(values),
+                "runs_ms": values,
+                "stages_median_ms": {
+                    stage: statistics.median(ts) for stage, ts in self.stages[name].items()
+                },
+            }
+            for name, values in self.runs.items()
+        }
+
+
+def cold_first_score(
+    browser: Browser, url: str, name: str, cpu_slowdown: float = 1
+) -> tuple[float, dict[str, float]]:
     page = open_page(browser, cpu_slowdown)
     try:
         page.goto(url)
-        return first_mark(page, name)
+        return first_mark(page, name), stages(page)
     finally:
         page.context.close()
 
 
 def cold_series(
     browser: Browser, base: str, variants: tuple[str, ...], cpu_slowdown: float = 1
-) -> dict[str, list[float]]:
+) -> dict[str, Any]:
     """``RUNS`` cold first results per variant, alternating, after one unmeasured round."""
-    runs: dict[str, list[float]] = {name: [] for name in variants}
+    series = Series(variants)
     for round_ in range(RUNS + 1):
         for name in variants:
             path, mark = PAGES[name]
-            ms = cold_first_score(browser, base + path, mark, cpu_slowdown)
+            ms, milestones = cold_first_score(browser, base + path, mark, cpu_slowdown)
             if round_:
-                runs[name].append(ms)
-    return runs
+                series.add(name, ms, milestones)
+    return series.medians()
 
 
-def repeat_series(
-    profile: BrowserContext, base: str, variants: tuple[str, ...]
-) -> dict[str, list[float]]:
+def repeat_series(profile: BrowserContext, base: str, variants: tuple[str, ...]) -> dict[str, Any]:
     """Second visits: each page once to fill the cache, then ``RUNS`` new tabs each, alternating."""
-    runs: dict[str, list[float]] = {name: [] for name in variants}
+    series = Series(variants)
     for round_ in range(RUNS + 1):
         for name in variants:
             path, mark = PAGES[name]
@@ -183,17 +235,11 @@ def repeat_series(
             page.goto(base + path)
             ms = first_mark(page, mark)
             page.wait_for_load_state("networkidle")
+            milestones = stages(page)
             page.close()
             if round_:
-                runs[name].append(ms)
-    return runs
-
-
-def medians(runs: dict[str, list[float]]) -> dict[str, Any]:
-    return {
-        name: {"median_ms": statistics.median(values), "runs_ms": values}
-        for name, values in runs.items()
-    }
+                series.add(name, ms, milestones)
+    return series.medians()
 
 
 def visit(
@@ -258,8 +304,8 @@ def bench_browser() -> dict[str, Any]:
                     result = _measure(browser, profile, base, counter)
                 finally:
                     profile.close()
-            result["cpu_slowed"] = medians(
-                cold_series(browser, base, (FORM, FLOOR), cpu_slowdown=CPU_SLOWDOWN)
+            result["cpu_slowed"] = cold_series(
+                browser, base, (FORM, FLOOR), cpu_slowdown=CPU_SLOWDOWN
             )
             result["cpu_slowdown"] = CPU_SLOWDOWN
         finally:
@@ -268,7 +314,7 @@ def bench_browser() -> dict[str, Any]:
         # The same built site (its pages name this port) over the slow link.
         slow, _ = serve(site, port, mbit_link(LINK_MBIT, LINK_LATENCY_MS))
         try:
-            result["throttled"] = medians(cold_series(browser, base, (FORM, FLOOR, TRIM_FLOOR)))
+            result["throttled"] = cold_series(browser, base, (FORM, FLOOR, TRIM_FLOOR))
             result["link"] = {"mbit_per_s": LINK_MBIT, "latency_ms": LINK_LATENCY_MS}
         finally:
             slow.shutdown()
@@ -280,7 +326,7 @@ def bench_browser() -> dict[str, Any]:
 def _measure(
     browser: Browser, profile: BrowserContext, base: str, counter: Counter
 ) -> dict[str, Any]:
-    cold = medians(cold_series(browser, base, (FORM, FLOOR, TRIM_FLOOR)))
+    cold = cold_series(browser, base, (FORM, FLOOR, TRIM_FLOOR))
 
     # One visit, measured through: first visit, long tasks, warm form, updates, repeat visit.
     # A profile on disk, as a real browser has: Pyodide's 9 MB wasm is too big for
@@ -299,7 +345,7 @@ def _measure(
     page.close()
     page, _, repeat_visit = visit(profile, form_url, counter)
     page.close()
-    repeat = medians(repeat_series(profile, base, (FORM, FLOOR, TRIM_FLOOR)))
+    repeat = repeat_series(profile, base, (FORM, FLOOR, TRIM_FLOOR))
 
     return {
         "cold": cold,

@@ -138,3 +138,10 @@ def draaiboek(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+def browser_asset(site: Path, source_name: str) -> Path:
+    """The built site's copy of one of our browser files (``worker.mjs`` → ``worker.<hash>.mjs``)."""
+    stem, _, suffix = source_name.rpartition(".")
+    (found,) = (site / "assets/draaiboek").glob(f"{stem}.[0-9a-f]*.{suffix}")
+    return found

@@ -36,7 +36,7 @@ from draaiboek.launch import serve
 from draaiboek.offline import SERVICE_WORKER, service_worker, site_files
 from draaiboek.pack import launch_files
 from draaiboek.site import site_url
-from tests.sitelib import FIXTURES, ROOT, build_site, write_site
+from tests.sitelib import FIXTURES, ROOT, browser_asset, build_site, write_site
 from tests.test_browser import CONTENT_PAGE, block_other_origins, browser, open_form
 
 __all__ = ["browser"]  # the Chromium fixture of the browser tests, shared
@@ -212,7 +212,10 @@ def test_the_server_sends_the_documented_headers(hosted: Hosted) -> None:
     wasm = next(runtime.glob("*.wasm")).relative_to(site).as_posix()
     checks = {
         "": ("text/html", caching.REVALIDATE),
-        "assets/draaiboek/worker.mjs": ("text/javascript", caching.REVALIDATE),
+        browser_asset(site, "worker.mjs").relative_to(site).as_posix(): (
+            "text/javascript",
+            caching.IMMUTABLE,
+        ),
         SERVICE_WORKER: ("javascript", caching.REVALIDATE),
         wasm: ("application/wasm", caching.IMMUTABLE),
         "search/search_index.json": ("application/json", caching.REVALIDATE),

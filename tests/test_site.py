@@ -10,9 +10,17 @@ from typing import Any
 import jinja2
 import pytest
 
+from draaiboek.caching import IMMUTABLE, cache_control
 from draaiboek.loader import load_catalog
 from draaiboek.origins import scan_site
-from tests.sitelib import FIXTURES, BuildFailed, build_site, draaiboek, write_site
+from tests.sitelib import (
+    FIXTURES,
+    BuildFailed,
+    browser_asset,
+    build_site,
+    draaiboek,
+    write_site,
+)
 
 EMBED_PAGE = """\
 # Formulieren
@@ -162,6 +170,14 @@ def test_search_index_has_words_from_forms_and_faqs(site: Path) -> None:
     assert index["config"]["lang"] == ["nl"]
 
 
+def test_search_leaves_out_the_compare_and_group_tools(site: Path) -> None:
+    """Tools reached from their instrument's page; in results they would crowd out the texts."""
+    index = json.loads(html(site, "search/search_index.json"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "instrumenten/volledig/" in locations
+    assert not [loc for loc in locations if loc.endswith(("/vergelijken/", "/groep/"))]
+
+
 def test_search_reads_a_form_s_words_not_its_controls(site: Path) -> None:
     """Search gets a form's questions and help, not its option cells and buttons."""
     index = json.loads(html(site, "search/search_index.json"))
@@ -179,7 +195,7 @@ def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     (runtime,) = (site / "assets/draaiboek").glob("pyodide-*")
     # Named after Pyodide's version and a hash of all it holds: cacheable for good.
     assert re.fullmatch(r"pyodide-\d+\.\d+\.\d+-[0-9a-f]{10}", runtime.name)
-    worker = (site / "assets/draaiboek/worker.mjs").read_text()
+    worker = browser_asset(site, "worker.mjs").read_text()
     assert f'from "./{runtime.name}/pyodide.mjs"' in worker
     assert "./pyodide/" not in worker
     # The trimmed runtime: Pyodide's engine and the scorer's own standard library, no wheel.
@@ -193,7 +209,14 @@ def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     assert options["stdLibURL"] == "scorer_stdlib.zip"
     assert options["lockFileContents"]["packages"] == {}
     for name in ("forms.js", "qrdecode.js", "worker.mjs", "draaiboek.css"):
-        assert (site / "assets/draaiboek" / name).is_file()
+        # Named after their content, so browsers keep them for good.
+        asset = browser_asset(site, name)
+        assert cache_control(asset.relative_to(site).as_posix()) == IMMUTABLE
+        assert not (site / "assets/draaiboek" / name).exists()
+    # forms.js finds the worker under its new name.
+    forms = browser_asset(site, "forms.js").read_text()
+    names = {name: browser_asset(site, name).name for name in ("qrdecode.js", "worker.mjs")}
+    assert f"ASSET_NAMES = {json.dumps(names, separators=(',', ':'), sort_keys=True)};" in forms
     catalog = load_catalog([FIXTURES / "valid"])
     page = html(site, "instrumenten/volledig/index.html")
     match = re.search(r'data-definition="([^"]+)"', page)
@@ -218,7 +241,7 @@ def test_python_stdlib_full_ships_pyodide_s_own_with_the_wheel(tmp_path: Path) -
     entry = lock["packages"]["draaiboek-scoring"]
     assert (runtime / entry["file_name"]).is_file()
     assert len(entry["sha256"]) == 64
-    worker = (site / "assets/draaiboek/worker.mjs").read_text()
+    worker = browser_asset(site, "worker.mjs").read_text()
     assert 'const RUNTIME = {"packages":["draaiboek-scoring"]};' in worker
 
 
@@ -454,7 +477,16 @@ def test_pages_with_a_form_start_the_scorer_from_the_head(site: Path) -> None:
     page = html(site, "formulieren/index.html")
     head = page[page.index("<head>") : page.index("</head>")]
     assert head.startswith('<head><script>if(location.protocol!=="file:"')
-    assert 'new Worker("../assets/draaiboek/worker.mjs",{type:"module"})' in head
+    worker = browser_asset(site, "worker.mjs").name
+    assert f'new Worker("../assets/draaiboek/{worker}",{{type:"module"}})' in head
+    # The definitions of the page's forms are fetched and read as soon as Python is up.
+    preloads = re.search(r"for\(const d of (\[.*?\])\)w\.postMessage", head)
+    assert preloads is not None
+    (definition,) = json.loads(preloads.group(1))
+    assert re.fullmatch(
+        r"\.\./assets/draaiboek/instruments/volledig\.[0-9a-f]{10}\.json", definition
+    )
+    assert (site / "formulieren" / definition).resolve().is_file()
     assert "draaiboekWorker" not in html(site, "index.html")
 
 

@@ -9,6 +9,7 @@ those into MkDocs' build events.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import posixpath
 import re
@@ -27,9 +28,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from draaiboek.browser_assets import AssetError, BrowserAsset, address, with_names
+from draaiboek.catalog_cache import cached_catalog
 from draaiboek.errors import AuthorError, display_path
 from draaiboek.glossary import glossary_table, load_glossary
-from draaiboek.loader import Catalog, load_catalog
+from draaiboek.loader import Catalog
+from draaiboek.markdown_cache import MarkdownCache
 from draaiboek.offline import REGISTER_SCRIPT, write_service_worker
 from draaiboek.origins import scan_site
 from draaiboek.plugin_config import DraaiboekConfig
@@ -47,19 +51,25 @@ from draaiboek.trimmed_stdlib import StdlibError, TrimmedStdlib, default_cache_d
 log = get_plugin_logger(__name__)
 
 ASSETS_DIR = "assets/draaiboek"
-# Copied as they are; worker.mjs is generated per build (see _worker).
-# qrdecode.js is not on any page: the group page loads it when it reads a QR code.
-BROWSER_FILES = ("forms.js", "qrdecode.js", "draaiboek.css")
+# Every page loads these two; worker.mjs is generated per build (see _worker).
+# All are written under content-addressed names (see _browser_assets).
+FORMS_SCRIPT, STYLESHEET, WORKER = "forms.js", "draaiboek.css", "worker.mjs"
+# Not on any page: forms.js loads it when the group page reads a QR code.
+QR_DECODER = "qrdecode.js"
 _ASSETS_SOURCE = Path(__file__).parent / "assets"
 # mkdocs-material's offline plugin would load this shim (it lets the search
 # worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
 IFRAME_WORKER_SHIM = "iframe-worker/shim/index.js"
-# Starts the scorer's worker as the page begins to load; forms.js adopts it.
+# Starts the scorer's worker as the page begins to load, and has it fetch and
+# read the page's definitions as soon as Python is up; forms.js adopts it.
 # Never on file:// (browsers refuse module workers there; forms.js explains).
+# URLs are made absolute here: the worker would resolve them against its own.
 EARLY_START = (
     '<script>if(location.protocol!=="file:"&&typeof Worker==="function")try{{'
     'const w=new Worker("{worker}",{{type:"module"}});w.missed=[];'
-    "w.onmessage=e=>w.missed.push(e.data);window.draaiboekWorker=w}}catch(e){{}}</script>"
+    "w.onmessage=e=>w.missed.push(e.data);"
+    "for(const d of {definitions})w.postMessage({{preload:new URL(d,location.href).href}});"
+    "window.draaiboekWorker=w}}catch(e){{}}</script>"
 )
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
@@ -104,7 +114,10 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self.glossary: dict[str, str] = {}
         self._runtime_name: str | None = None
         self._stdlib: TrimmedStdlib | None = None
+        # Source name -> the file as written this build (content-addressed).
+        self._assets: dict[str, BrowserAsset] | None = None
         self.site_id = "draaiboek"
+        self._markdown_cache = MarkdownCache(None, {})
         # `mkdocs serve` rebuilds on every change; a service worker would keep
         # showing the old pages, so none is made there.
         self._serving = False
@@ -137,7 +150,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 "mkdocs.yml."
             )
         try:
-            self.catalog = load_catalog([checklists])
+            self.catalog = cached_catalog([checklists], self._cache_dir())
         except AuthorError as exc:
             raise PluginError(
                 f"draaiboek: de definities bevatten {_count(len(exc.problems), 'fout', 'fouten')}:"
@@ -151,6 +164,9 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 "koppeltekens bevatten (bv. draaiboek-gent)."
             )
         self.site_id = site_id
+        self._markdown_cache = MarkdownCache.open(
+            self._cache_dir(), config.markdown_extensions, config.mdx_configs
+        )
         self.renderer = Renderer(
             self.catalog,
             template_dirs=[self.path(self.config.macros)],
@@ -159,13 +175,8 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             site_id=site_id,
             storage=self.config.storage,
             bytecode_cache=self._template_cache(),
+            converted=self._markdown_cache.entries,
         )
-        config.extra_css.append(f"{ASSETS_DIR}/draaiboek.css")
-        # A classic script, not a module: browsers refuse module scripts from
-        # file://, and the forms must stay fillable and printable there too.
-        config.extra_javascript.append(f"{ASSETS_DIR}/forms.js")
-        if self._offline_copy():
-            config.extra_javascript.append(f"{ASSETS_DIR}/{REGISTER_SCRIPT}")
         if offline_enabled(config):
             shim = self.iframe_worker_shim()
             if not shim.is_file():
@@ -180,6 +191,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         self._forms = {}
         self._runtime_name = None
         self._stdlib = None
+        self._assets = None
         return config
 
     def _load_glossary(self, config: MkDocsConfig) -> dict[str, str]:
@@ -267,21 +279,18 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         if offline_enabled(config):
             shim = str(self.iframe_worker_shim())
             files.append(File.generated(config, IFRAME_WORKER_TARGET, abs_src_path=shim))
-        for name in BROWSER_FILES:
+        assets = self._browser_assets()
+        for asset in assets.values():
             files.append(
-                File.generated(
-                    config, f"{ASSETS_DIR}/{name}", abs_src_path=str(_ASSETS_SOURCE / name)
-                )
+                File.generated(config, f"{ASSETS_DIR}/{asset.name}", content=asset.content)
             )
-        files.append(File.generated(config, f"{ASSETS_DIR}/worker.mjs", content=self._worker()))
-        if self._offline_copy():
-            files.append(
-                File.generated(
-                    config,
-                    f"{ASSETS_DIR}/{REGISTER_SCRIPT}",
-                    abs_src_path=str(_ASSETS_SOURCE / REGISTER_SCRIPT),
-                )
-            )
+        # Read by the theme when it renders each page, after this event.
+        config.extra_css.append(f"{ASSETS_DIR}/{assets[STYLESHEET].name}")
+        # A classic script, not a module: browsers refuse module scripts from
+        # file://, and the forms must stay fillable and printable there too.
+        config.extra_javascript.append(f"{ASSETS_DIR}/{assets[FORMS_SCRIPT].name}")
+        if REGISTER_SCRIPT in assets:
+            config.extra_javascript.append(f"{ASSETS_DIR}/{assets[REGISTER_SCRIPT].name}")
         self._files = files
         return files
 
@@ -400,10 +409,21 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         scripts; starting Pyodide here gains that time. forms.js adopts the
         worker (and any message it sent meanwhile).
         """
-        if not self._slots.get(page.file.src_uri) or "<head>" not in output:
+        slots = self._slots.get(page.file.src_uri)
+        if not slots or "<head>" not in output:
             return output
-        worker = get_relative_url(f"{ASSETS_DIR}/worker.mjs", page.url)
-        return output.replace("<head>", "<head>" + EARLY_START.format(worker=worker), 1)
+        worker = get_relative_url(f"{ASSETS_DIR}/{self._browser_assets()[WORKER].name}", page.url)
+        definitions = [
+            get_relative_url(
+                f"{ASSETS_DIR}/instruments/{self.catalog.instruments[i].file_name}", page.url
+            )
+            for i in slots
+        ]
+        # Plain file names and folders: JSON is a valid JavaScript array here.
+        script = EARLY_START.format(
+            worker=worker, definitions=json.dumps(definitions, separators=(",", ":"))
+        )
+        return output.replace("<head>", "<head>" + script, 1)
 
     # -- after the build -----------------------------------------------------
 
@@ -415,7 +435,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         runtime = self._prepare(site_dir / ASSETS_DIR / self._runtime_folder())
         log.debug("Pyodide %s in de site gezet: %s", runtime.pyodide_version, runtime.folder.name)
         if self.config.check_origins:
-            found = scan_site(site_dir, clean_list=self._cache_dir() / "origins-clean.txt")
+            found = scan_site(site_dir, clean_list=self._clean_list(config))
             if found:
                 listed = "\n".join(f"  {ref}" for ref in found[:20])
                 more = f"\n  … en nog {len(found) - 20}" if len(found) > 20 else ""
@@ -427,6 +447,7 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
                 )
         if self._offline_copy():
             write_service_worker(site_dir, self.site_id)
+        self._markdown_cache.save(self._renderer().conversions())
 
     # -- helpers -------------------------------------------------------------
 
@@ -440,6 +461,16 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
 
     def _cache_dir(self) -> Path:
         return self.path(self.config.cache_dir) if self.config.cache_dir else default_cache_dir()
+
+    def _clean_list(self, config: MkDocsConfig) -> Path:
+        """Where the other-origin scan remembers clean files: one list per handbook.
+
+        A shared list would be rewritten by every other site built on this
+        account (a second handbook, the test suite), and each would scan all again.
+        """
+        where = str(Path(config.config_file_path or self.root).resolve())
+        digest = hashlib.sha256(where.encode()).hexdigest()[:12]
+        return self._cache_dir() / f"origins-clean-{digest}.txt"
 
     def _template_cache(self) -> jinja2.BytecodeCache | None:
         """Compiled form templates on disk: a build does not compile them again."""
@@ -473,9 +504,36 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             self._runtime_name = f"pyodide-{runtime_id(self._pyodide_dir(), key)}"
         return self._runtime_name
 
+    def _browser_assets(self) -> dict[str, BrowserAsset]:
+        """This build's browser files by source name, each under a content-addressed name.
+
+        Names are passed down the chain: the worker names the runtime folder,
+        forms.js names the worker (and its other scripts), the pages name forms.js.
+        """
+        if self._assets is None:
+            worker = address(WORKER, self._worker().encode())
+            loaded_by_forms = {
+                WORKER: worker,
+                QR_DECODER: address(QR_DECODER, _source_bytes(QR_DECODER)),
+            }
+            names = {source: asset.name for source, asset in loaded_by_forms.items()}
+            try:
+                forms_text = with_names(_source_text(FORMS_SCRIPT), names)
+            except AssetError as exc:
+                raise PluginError(f"draaiboek: {exc}") from None
+            assets = {
+                **loaded_by_forms,
+                FORMS_SCRIPT: address(FORMS_SCRIPT, forms_text.encode()),
+                STYLESHEET: address(STYLESHEET, _source_bytes(STYLESHEET)),
+            }
+            if self._offline_copy():
+                assets[REGISTER_SCRIPT] = address(REGISTER_SCRIPT, _source_bytes(REGISTER_SCRIPT))
+            self._assets = assets
+        return self._assets
+
     def _worker(self) -> str:
         """worker.mjs, pointing at this build's runtime folder, with its loadPyodide options."""
-        source = (_ASSETS_SOURCE / "worker.mjs").read_text(encoding="utf-8")
+        source = _source_text(WORKER)
         if source.count(RUNTIME_PLACEHOLDER) != 3 or source.count(RUNTIME_OPTIONS_LINE) != 1:
             raise PluginError(
                 f"draaiboek: worker.mjs noemt '{RUNTIME_PLACEHOLDER}' niet drie keer of "
@@ -510,6 +568,14 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
             )
         )
         raise PluginError(f"{where}:{line}: onbekende {kind} '{ref}'\n    tip: {hint}")
+
+
+def _source_bytes(name: str) -> bytes:
+    return (_ASSETS_SOURCE / name).read_bytes()
+
+
+def _source_text(name: str) -> str:
+    return _source_bytes(name).decode("utf-8")
 
 
 def offline_enabled(config: MkDocsConfig) -> bool:

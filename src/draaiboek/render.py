@@ -223,7 +223,10 @@ class Renderer:
         site_id: str = "draaiboek",
         storage: str = "local",
         bytecode_cache: jinja2.BytecodeCache | None = None,
+        converted: Mapping[str, str] | None = None,
     ) -> None:
+        """``converted``: Markdown conversions of an earlier build with the same setup
+        (:class:`draaiboek.markdown_cache.MarkdownCache`), used instead of converting again."""
         self.catalog = catalog
         self.site_id = site_id
         self.storage = storage
@@ -231,6 +234,7 @@ class Renderer:
             extensions=list(markdown_extensions), extension_configs=dict(extension_configs or {})
         )
         self._converted: dict[str, Markup] = {}
+        self._kept = dict(converted or {})
         configs = dict(extension_configs or {})
         names = {name if isinstance(name, str) else "" for name in markdown_extensions}
         self._plain_ok = names <= _PLAIN_SAFE_EXTENSIONS
@@ -268,13 +272,20 @@ class Renderer:
             return None
         html = self._converted.get(text)
         if html is None:
-            if self._is_plain(text):
+            kept = self._kept.get(text)
+            if kept is not None:
+                html = Markup(kept)
+            elif self._is_plain(text):
                 html = Markup(f"<p>{text}</p>")
             else:
                 self._markdown.reset()
                 html = Markup(self._markdown.convert(text))
             self._converted[text] = html
         return html
+
+    def conversions(self) -> dict[str, str]:
+        """This build's Markdown conversions, to keep for the next one."""
+        return {text: str(html) for text, html in self._converted.items()}
 
     def _is_plain(self, text: str) -> bool:
         """Whether Markdown would only wrap ``text`` in a paragraph (see ``_PLAIN``)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from draaiboek_scoring.errors import ExpressionError, InstrumentError
@@ -69,7 +70,8 @@ class Item:
     columns: tuple[Column, ...] = ()
     _by_value: dict[tuple[str, object], Option] = field(default_factory=dict, repr=False)
 
-    @property
+    # Cached: every scoring pass asks it of every item, several times.
+    @cached_property
     def scored(self) -> bool:
         return is_scored(self.type, [o.score for o in self.options])
 
@@ -184,9 +186,9 @@ class Instrument:
                 f"'{exc.source}': {exc.message}"
             ) from exc
 
-    @property
-    def scored_items(self) -> list[Item]:
-        return [item for item in self.items.values() if item.scored]
+    @cached_property
+    def scored_items(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items.values() if item.scored)
 
 
 def is_scored(item_type: str, option_scores: Sequence[object]) -> bool:
@@ -250,7 +252,8 @@ def _read_instrument(data: Mapping[str, Any]) -> Instrument:
             minimum=raw.get("min"),
             maximum=raw.get("max"),
             columns=columns,
-            _by_value={value_key(o.value): o for o in options},
+            # The first option of a value wins, as in find_option.
+            _by_value={value_key(o.value): o for o in reversed(options)},
         )
     sections = tuple(
         Section(

@@ -53,6 +53,8 @@ class _Run:
         self.instrument = instrument
         self.answers = answers
         self.visibility: dict[str, bool] = {}
+        # Per item: its section's and its own show_if, as visible() found them.
+        self.item_visibility: dict[str, bool] = {}
         self.in_progress: set[str] = set()
         self.item_scores: dict[str, int | float | None] = {}
         self.scores: dict[str, Value] = {}
@@ -62,8 +64,13 @@ class _Run:
 
     def visible(self, item_id: str) -> bool:
         """An item shows when its section shows and its own ``show_if`` holds."""
+        known = self.item_visibility.get(item_id)
+        if known is not None:
+            return known
         item = self.instrument.items[item_id]
-        return self.section_visible(item.section) and self._condition(item_id, item.show_if)
+        shown = self.section_visible(item.section) and self._condition(item_id, item.show_if)
+        self.item_visibility[item_id] = shown
+        return shown
 
     def section_visible(self, section_id: str) -> bool:
         section = self.instrument.sections_by_id[section_id]
@@ -145,6 +152,7 @@ class _Run:
         """Items named by refs (item, section, table ids or ``all``), visible ones only."""
         seen: set[str] = set()
         for ref in refs:
+            candidates: Sequence[Item]
             if ref == ALL:
                 candidates = self.instrument.scored_items
             elif ref in self.instrument.items:

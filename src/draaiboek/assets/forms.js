@@ -8,8 +8,9 @@
     document.currentScript
   );
   var BASE = new URL(".", script.src);
+  var ASSET_NAMES = {};
   function assetUrl(path) {
-    return new URL(path, BASE);
+    return new URL(ASSET_NAMES[path] || path, BASE);
   }
 
   // src/draaiboek/assets/js/dom.js
@@ -30,21 +31,45 @@
       [...root.querySelectorAll(selector)]
     );
   }
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+  function setHidden(node, hidden) {
+    if (node.hidden !== hidden) node.hidden = hidden;
+  }
+  function setData(node, key, value) {
+    if (value === null) {
+      if (key in node.dataset) delete node.dataset[key];
+    } else if (node.dataset[key] !== value) node.dataset[key] = value;
+  }
+  var drawn = /* @__PURE__ */ new WeakMap();
+  function replaceIfChanged(parent, signature, build) {
+    if (drawn.get(parent) === signature) return;
+    parent.replaceChildren(...build());
+    drawn.set(parent, signature);
+  }
 
   // src/draaiboek/assets/js/format.js
   function formatNumber(value, decimals) {
     const fixed = Number.isInteger(decimals);
-    return new Intl.NumberFormat("nl-BE", {
-      minimumFractionDigits: fixed ? (
-        /** @type {number} */
-        decimals
-      ) : 0,
-      maximumFractionDigits: fixed ? (
-        /** @type {number} */
-        decimals
-      ) : 2
-    }).format(value);
+    const key = fixed ? String(decimals) : "";
+    let format = numberFormats.get(key);
+    if (!format) {
+      format = new Intl.NumberFormat("nl-BE", {
+        minimumFractionDigits: fixed ? (
+          /** @type {number} */
+          decimals
+        ) : 0,
+        maximumFractionDigits: fixed ? (
+          /** @type {number} */
+          decimals
+        ) : 2
+      });
+      numberFormats.set(key, format);
+    }
+    return format.format(value);
   }
+  var numberFormats = /* @__PURE__ */ new Map();
   function formatDate(date) {
     return new Intl.DateTimeFormat("nl-BE", { dateStyle: "long", timeStyle: "short" }).format(date);
   }
@@ -1124,6 +1149,12 @@
   }
 
   // src/draaiboek/assets/js/scorer.js
+  function markWorkerStage(name, at) {
+    try {
+      performance.mark(`draaiboek:worker:${name}`, { startTime: Math.max(0, at - performance.timeOrigin) });
+    } catch {
+    }
+  }
   function unavailableReason() {
     if (location.protocol === "file:") return TEXT.fileProtocol;
     if (typeof Worker !== "function" || typeof WebAssembly !== "object") return TEXT.oldBrowser;
@@ -1174,6 +1205,7 @@
     }
     /** @param {WorkerMessage} data */
     receive(data) {
+      if (data.type === "mark") return markWorkerStage(data.name, data.at);
       if (data.type === "ready") return this.become("ready");
       if (data.type === "failed") return this.fail(data.message);
       const pending = this.waiting.get(data.id);
@@ -1613,7 +1645,7 @@
     }
   }
 
-  // node_modules/qrcode-generator/dist/qrcode.mjs
+  // ../../work/wt-a13/node_modules/qrcode-generator/dist/qrcode.mjs
   var qrcode = function(typeNumber, errorCorrectionLevel) {
     const PAD0 = 236;
     const PAD1 = 17;
@@ -3870,8 +3902,13 @@
     } catch {
       storageFull(instrument);
     }
-    showRecords(instrument);
+    const listedAs = JSON.stringify([key, instrument.record.raw === null, meta.label || "", meta.assessor || "", meta.date || ""]);
+    if (listed.get(instrument) !== listedAs) {
+      listed.set(instrument, listedAs);
+      showRecords(instrument);
+    }
   }
+  var listed = /* @__PURE__ */ new WeakMap();
   function splitOff(instrument, why) {
     const id = newRecordId();
     instrument.record = { id, key: recordKey(instrument.key, id), raw: null, snapshot: "" };
@@ -4291,52 +4328,56 @@
       const value = result.scores[id]?.value;
       const min = Number((shared ? figure2.dataset.chartMin : output.dataset.min) ?? 0);
       const max = Number((shared ? figure2.dataset.chartMax : output.dataset.max) ?? NaN);
-      const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
-      if (typeof value === "number" && Number.isFinite(max) && max > min) {
-        const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
-        const bar = element("span", { class: "db-chart-bar" });
-        bar.style.width = `${share * 100}%`;
-        track.append(bar);
-      }
+      const share = typeof value === "number" && Number.isFinite(max) && max > min ? Math.min(1, Math.max(0, (value - min) / (max - min))) : null;
       let shown = output.textContent || "–";
       if (!shared && shown !== "–" && Number.isFinite(max)) shown = `${shown} ${TEXT.chartOf(formatNumber(max, null))}`;
-      const row = element("li", { class: "db-chart-row", "data-chart-row": id });
-      row.append(
-        element("span", { class: "db-chart-label" }, label),
-        track,
-        element("span", { class: "db-chart-value" }, band && shown !== "–" ? `${shown} · ${band}` : shown)
-      );
-      return row;
+      return { id, label, share, text: band && shown !== "–" ? `${shown} · ${band}` : shown };
     });
-    one(figure2, "[data-chart-rows]").replaceChildren(...rows);
+    replaceIfChanged(one(figure2, "[data-chart-rows]"), JSON.stringify(rows), () => rows.map(chartRow));
+  }
+  function chartRow({ id, label, share, text }) {
+    const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
+    if (share !== null) {
+      const bar = element("span", { class: "db-chart-bar" });
+      bar.style.width = `${share * 100}%`;
+      track.append(bar);
+    }
+    const row = element("li", { class: "db-chart-row", "data-chart-row": id });
+    row.append(element("span", { class: "db-chart-label" }, label), track, element("span", { class: "db-chart-value" }, text));
+    return row;
   }
 
   // src/draaiboek/assets/js/result.js
   function showResult(form, result) {
     const hidden = new Set(result.hidden);
     const hiddenSections = new Set(result.hidden_sections || []);
-    for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
-    for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
+    const items = itemsOf(form);
+    for (const node of items) setHidden(node, hidden.has(node.dataset.item || ""));
+    for (const node of all(form, "[data-section]")) setHidden(node, hiddenSections.has(node.dataset.section || ""));
     const region = one(form, "[data-result]");
     showProgress(form, region, result);
     showScores(region, result);
     const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
-    for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
-    for (const node of all(region, "[data-outcome-pending]")) node.hidden = !result.outcome_pending;
+    for (const node of all(region, "[data-outcome]")) setHidden(node, node.dataset.outcome !== outcome);
+    for (const node of all(region, "[data-outcome-pending]")) setHidden(node, !result.outcome_pending);
     const raised = new Set(result.flags.map((flag) => flag.id));
-    for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
-    fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
-    fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
-    fillList(form, region.querySelector("[data-missing]"), result.missing_required);
+    for (const node of all(region, "[data-flag]")) setHidden(node, !raised.has(node.dataset.flag || ""));
+    const byId = new Map(items.map((node) => [node.dataset.item || "", node]));
+    fillList(byId, region.querySelector("[data-strengths]"), result.highlights?.strengths);
+    fillList(byId, region.querySelector("[data-work-points]"), result.highlights?.work_points);
+    fillList(byId, region.querySelector("[data-missing]"), result.missing_required);
     for (const figure2 of all(region, "[data-chart]")) drawChart(figure2, result);
     showRefused(form, 0);
     showSummary(form, result);
   }
   function showProgress(form, region, result) {
-    form.dataset.complete = String(result.complete);
+    setData(form, "complete", String(result.complete));
     const { answered, total, complete } = result;
-    one(region, "[data-progress]").textContent = answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total);
-    for (const node of all(region, "[data-provisional]")) node.hidden = complete || answered === 0;
+    setText(
+      one(region, "[data-progress]"),
+      answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total)
+    );
+    for (const node of all(region, "[data-provisional]")) setHidden(node, complete || answered === 0);
   }
   function showScores(region, result) {
     for (const output of all(region, "[data-score]")) {
@@ -4345,33 +4386,37 @@
       const decimals = output.dataset.decimals === void 0 ? null : Number(output.dataset.decimals);
       const value = score.value;
       const empty = value === null || value === void 0;
-      output.dataset.value = empty ? "" : JSON.stringify(value);
-      output.textContent = empty ? "–" : formatNumber(value, decimals);
+      setData(output, "value", empty ? "" : JSON.stringify(value));
+      setText(output, empty ? "–" : formatNumber(value, decimals));
       const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
-      band.textContent = score.band_label ? score.band_label : "";
-      if (score.band) band.dataset.band = score.band;
-      else delete band.dataset.band;
+      setText(band, score.band_label ? score.band_label : "");
+      setData(band, "band", score.band || null);
       for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
-        advice.hidden = advice.dataset.band !== score.band;
+        setHidden(advice, advice.dataset.band !== score.band);
       }
     }
   }
-  function fillList(form, box, ids) {
+  function fillList(items, box, ids) {
     if (!(box instanceof HTMLElement)) return;
-    const list = one(box, "[data-list]");
-    list.replaceChildren(
-      ...(ids || []).map((id) => {
-        const node = findItem(form, id);
-        return element("li", {}, node ? itemText(node) : id);
-      })
+    const texts = (ids || []).map((id) => {
+      const node = items.get(id);
+      return node ? itemText(node) : id;
+    });
+    replaceIfChanged(
+      one(box, "[data-list]"),
+      JSON.stringify(texts),
+      () => texts.map((text) => element("li", {}, text))
     );
-    box.hidden = !(ids && ids.length);
+    setHidden(box, !texts.length);
   }
   function showSummary(form, result) {
     const summary = form.querySelector("[data-summary]");
     if (!(summary instanceof HTMLElement)) return;
     const region = one(form, "[data-result]");
-    one(summary, "[data-summary-progress]").textContent = result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total);
+    setText(
+      one(summary, "[data-summary-progress]"),
+      result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total)
+    );
     const charted = new Set(
       all(region, "[data-chart]").flatMap((figure2) => (figure2.dataset.chartScores || "").split(" "))
     );
@@ -4384,24 +4429,24 @@
       const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
       parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
     }
-    one(summary, "[data-summary-scores]").textContent = parts.join(" · ");
+    setText(one(summary, "[data-summary-scores]"), parts.join(" · "));
     const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
     const outcome = shown ? one(shown, ".db-outcome-label strong").textContent || "" : "";
     const hasOutcomes = region.querySelector("[data-outcome]") !== null;
-    one(summary, "[data-summary-outcome]").textContent = outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : "";
-    one(summary, "[data-summary-flags]").textContent = result.flags.length ? TEXT.summaryFlags(result.flags.length) : "";
+    setText(
+      one(summary, "[data-summary-outcome]"),
+      outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : ""
+    );
+    setText(one(summary, "[data-summary-flags]"), result.flags.length ? TEXT.summaryFlags(result.flags.length) : "");
   }
   function showRefused(form, count) {
     const stale = form.querySelector("[data-summary-stale]");
     if (stale instanceof HTMLElement) {
-      stale.hidden = count === 0;
-      stale.textContent = count ? TEXT.summaryStale(count) : "";
+      setHidden(stale, count === 0);
+      setText(stale, count ? TEXT.summaryStale(count) : "");
     }
     const region = form.querySelector("[data-result]");
-    if (region instanceof HTMLElement) {
-      if (count) region.dataset.stale = "";
-      else delete region.dataset.stale;
-    }
+    if (region instanceof HTMLElement) setData(region, "stale", count ? "" : null);
   }
   function watchFocus(form) {
     form.addEventListener("focusin", (event) => {
@@ -4454,8 +4499,8 @@
     }
   }
   function showReady(form) {
-    form.dataset.scorer = "ready";
-    one(form, "[data-status-text]").textContent = TEXT.ready;
+    setData(form, "scorer", "ready");
+    setText(one(form, "[data-status-text]"), TEXT.ready);
   }
   function showScoringError(form, message) {
     form.dataset.scorer = "error";

@@ -2,11 +2,14 @@
 // this site's own files. One worker serves every form in the
 // tab and stays alive across instant navigation, so only the first form waits.
 //
-// Messages in:  {preload: <url of compiled JSON>} (fetch it now, while Pyodide loads)
+// Messages in:  {preload: <url of compiled JSON>} (fetch it now, while Pyodide
+//                 loads, and read it once the scorer is up)
 //               {id, definition: <url of compiled JSON>, answers: {...}}
 //               {id, op: "compare" | "group" | …, definition, answers: <payload>}
 //                 (op defaults to "score"; calls draaiboek_scoring.messages.<op>_json)
 // Messages out: {type: "ready"} | {type: "failed", message}
+//               {type: "mark", name, at} (a stage of the start, for the page's
+//                 performance timeline: `at` is milliseconds since the epoch)
 //               {id, reply: {ok, result | kind, problems}} | {id, error}
 
 import { loadPyodide } from "./pyodide/pyodide.mjs";
@@ -20,6 +23,13 @@ import createPyodideModule from "./pyodide/pyodide.asm.mjs";
 // ({packages}). File names are relative to the runtime folder.
 const RUNTIME = {};
 
+// Where the start's time goes (the worker's clock differs from the page's:
+// both agree on the epoch). Cheap: five messages per tab.
+function mark(name) {
+  postMessage({ type: "mark", name, at: performance.timeOrigin + performance.now() });
+}
+mark("modules");
+
 const indexURL = new URL("./pyodide/", import.meta.url).href;
 const scorer = (async () => {
   const options = { ...RUNTIME };
@@ -31,7 +41,10 @@ const scorer = (async () => {
     stdout: () => {},
     stderr: () => {},
   });
-  return pyodide.pyimport("draaiboek_scoring.messages");
+  mark("python");
+  const messages = pyodide.pyimport("draaiboek_scoring.messages");
+  mark("scorer");
+  return messages;
 })();
 
 scorer.then(
@@ -56,7 +69,11 @@ function definitionText(definition) {
 
 async function instrumentKey(messages, definition) {
   if (!loaded.has(definition)) {
-    const key = definitionText(definition).then((text) => messages.load_instrument(text));
+    const key = definitionText(definition).then((text) => {
+      const loadedKey = messages.load_instrument(text);
+      mark("definition");
+      return loadedKey;
+    });
     key.catch(() => loaded.delete(definition));
     loaded.set(definition, key);
   }
@@ -77,7 +94,10 @@ function entryPoint(messages, op) {
 
 self.onmessage = async ({ data }) => {
   if (data.preload) {
-    definitionText(data.preload).catch(() => {}); // a real request reports the error
+    // Fetched now, read by the scorer as soon as it is up: the page's first
+    // request then finds the instrument ready. A real request reports errors.
+    definitionText(data.preload).catch(() => {});
+    scorer.then((messages) => instrumentKey(messages, data.preload)).catch(() => {});
     return;
   }
   const { id, definition, answers, op = "score" } = data;

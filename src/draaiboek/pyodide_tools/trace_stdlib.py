@@ -18,15 +18,39 @@ import sys
 # Before this program imports anything itself, so its own tools are not counted.
 _LOADED = dict(sys.modules)
 
+import ast  # noqa: E402
 import base64  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import marshal  # noqa: E402
 
+# Docstrings the scorer never reads; a tenth of the zip's bytes. Class docstrings
+# stay: dataclasses computes a signature (with inspect) for a class without one.
+_UNREAD_DOCSTRINGS = ("Module", "FunctionDef", "AsyncFunctionDef")
+
+
+def _without_docstrings(source: bytes, filename: str) -> ast.Module:
+    """The module's syntax tree, minus the docstrings of the module and its functions."""
+    tree = ast.parse(source, filename)
+    kinds = tuple(getattr(ast, kind) for kind in _UNREAD_DOCSTRINGS)
+    for node in ast.walk(tree):
+        if not isinstance(node, kinds):
+            continue
+        body = node.body
+        first = body[0] if body else None
+        if (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ):
+            node.body = body[1:] or [ast.copy_location(ast.Pass(), first)]
+    return tree
+
 
 def _pyc(source: bytes, filename: str) -> bytes:
     """A sourceless ``.pyc``: hash-based, unchecked (flags 1), so nothing looks for the source."""
-    code = compile(source, filename, "exec", dont_inherit=True)
+    tree = _without_docstrings(source, filename)
+    code = compile(tree, filename, "exec", dont_inherit=True)
     header = importlib.util.MAGIC_NUMBER + (1).to_bytes(4, "little")
     return header + importlib.util.source_hash(source) + marshal.dumps(code)
 

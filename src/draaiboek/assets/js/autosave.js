@@ -99,8 +99,20 @@ export function saveAnswers(instrument, answers) {
   } catch {
     storageFull(instrument);
   }
-  showRecords(instrument);
+  // The record bar reads and lists every stored record of the instrument:
+  // worth doing when what it shows of this one changed, not on every answer.
+  const listedAs = JSON.stringify([key, instrument.record.raw === null, meta.label || "", meta.assessor || "", meta.date || ""]);
+  if (listed.get(instrument) !== listedAs) {
+    listed.set(instrument, listedAs);
+    showRecords(instrument);
+  }
 }
+
+/**
+ * What the record bar showed of each form's current record after its last save.
+ * @type {WeakMap<InstrumentForm, string>}
+ */
+const listed = new WeakMap();
 
 /**
  * Give this tab's answers a record of their own (not stored until saved).

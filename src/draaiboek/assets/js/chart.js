@@ -5,7 +5,7 @@
 // text keeps the page's font size on a phone and a screen reader reads each
 // row as "label, value, band".
 
-import { element, one } from "./dom.js";
+import { element, one, replaceIfChanged } from "./dom.js";
 import { formatNumber } from "./format.js";
 import { TEXT } from "./text.js";
 
@@ -29,23 +29,27 @@ export function drawChart(figure, result) {
     const value = result.scores[id]?.value;
     const min = Number((shared ? figure.dataset.chartMin : output.dataset.min) ?? 0);
     const max = Number((shared ? figure.dataset.chartMax : output.dataset.max) ?? NaN);
-    const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
-    if (typeof value === "number" && Number.isFinite(max) && max > min) {
-      const share = Math.min(1, Math.max(0, (value - min) / (max - min)));
-      // A value on the minimum is drawn as the baseline alone: the axis names it.
-      const bar = element("span", { class: "db-chart-bar" });
-      bar.style.width = `${share * 100}%`;
-      track.append(bar);
-    }
+    // A value on the minimum is drawn as the baseline alone: the axis names it.
+    const share =
+      typeof value === "number" && Number.isFinite(max) && max > min
+        ? Math.min(1, Math.max(0, (value - min) / (max - min)))
+        : null;
     let shown = output.textContent || "–";
     if (!shared && shown !== "–" && Number.isFinite(max)) shown = `${shown} ${TEXT.chartOf(formatNumber(max, null))}`;
-    const row = element("li", { class: "db-chart-row", "data-chart-row": id });
-    row.append(
-      element("span", { class: "db-chart-label" }, label),
-      track,
-      element("span", { class: "db-chart-value" }, band && shown !== "–" ? `${shown} · ${band}` : shown),
-    );
-    return row;
+    return { id, label, share, text: band && shown !== "–" ? `${shown} · ${band}` : shown };
   });
-  one(figure, "[data-chart-rows]").replaceChildren(...rows);
+  replaceIfChanged(one(figure, "[data-chart-rows]"), JSON.stringify(rows), () => rows.map(chartRow));
+}
+
+/** @param {{id: string, label: string, share: number | null, text: string}} row */
+function chartRow({ id, label, share, text }) {
+  const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
+  if (share !== null) {
+    const bar = element("span", { class: "db-chart-bar" });
+    bar.style.width = `${share * 100}%`;
+    track.append(bar);
+  }
+  const row = element("li", { class: "db-chart-row", "data-chart-row": id });
+  row.append(element("span", { class: "db-chart-label" }, label), track, element("span", { class: "db-chart-value" }, text));
+  return row;
 }

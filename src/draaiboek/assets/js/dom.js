@@ -38,3 +38,45 @@ export function one(root, selector) {
 export function all(root, selector) {
   return /** @type {HTMLElement[]} */ ([...root.querySelectorAll(selector)]);
 }
+
+// Results arrive on every answer and mostly repeat what the page shows.
+// Writing the same text or flag again still costs a style recalculation of
+// the whole form, so these write only what changed.
+
+/** @param {Node} node @param {string} text */
+export function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+/** @param {HTMLElement} node @param {boolean} hidden */
+export function setHidden(node, hidden) {
+  if (node.hidden !== hidden) node.hidden = hidden;
+}
+
+/**
+ * Set a data attribute, or remove it for null.
+ * @param {HTMLElement} node
+ * @param {string} key the dataset key (camelCase)
+ * @param {string | null} value
+ */
+export function setData(node, key, value) {
+  if (value === null) {
+    if (key in node.dataset) delete node.dataset[key];
+  } else if (node.dataset[key] !== value) node.dataset[key] = value;
+}
+
+/** @type {WeakMap<Element, string>} */
+const drawn = new WeakMap();
+
+/**
+ * Replace `parent`'s children with `build()`'s, unless `signature` says they
+ * would be the same as last time.
+ * @param {Element} parent
+ * @param {string} signature what the children show, as a string
+ * @param {() => Node[]} build
+ */
+export function replaceIfChanged(parent, signature, build) {
+  if (drawn.get(parent) === signature) return;
+  parent.replaceChildren(...build());
+  drawn.set(parent, signature);
+}

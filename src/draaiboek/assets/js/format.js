@@ -9,11 +9,22 @@
  */
 export function formatNumber(value, decimals) {
   const fixed = Number.isInteger(decimals);
-  return new Intl.NumberFormat("nl-BE", {
-    minimumFractionDigits: fixed ? /** @type {number} */ (decimals) : 0,
-    maximumFractionDigits: fixed ? /** @type {number} */ (decimals) : 2,
-  }).format(value);
+  const key = fixed ? String(decimals) : "";
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat("nl-BE", {
+      minimumFractionDigits: fixed ? /** @type {number} */ (decimals) : 0,
+      maximumFractionDigits: fixed ? /** @type {number} */ (decimals) : 2,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
+
+// Making a number format costs more than using it (it loads locale data);
+// every result formats each score, so they are kept per number of decimals.
+/** @type {Map<string, Intl.NumberFormat>} */
+const numberFormats = new Map();
 
 /** @param {Date} date */
 export function formatDate(date) {

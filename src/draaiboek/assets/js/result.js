@@ -4,8 +4,8 @@
 // only fills in numbers and shows or hides, with textContent.
 
 import { drawChart } from "./chart.js";
-import { all, element, one } from "./dom.js";
-import { findItem, itemsOf, itemText } from "./form.js";
+import { all, element, one, replaceIfChanged, setData, setHidden, setText } from "./dom.js";
+import { itemsOf, itemText } from "./form.js";
 import { formatNumber } from "./format.js";
 import { TEXT } from "./text.js";
 
@@ -20,19 +20,21 @@ import { TEXT } from "./text.js";
 export function showResult(form, result) {
   const hidden = new Set(result.hidden);
   const hiddenSections = new Set(result.hidden_sections || []);
-  for (const node of itemsOf(form)) node.hidden = hidden.has(node.dataset.item || "");
-  for (const node of all(form, "[data-section]")) node.hidden = hiddenSections.has(node.dataset.section || "");
+  const items = itemsOf(form);
+  for (const node of items) setHidden(node, hidden.has(node.dataset.item || ""));
+  for (const node of all(form, "[data-section]")) setHidden(node, hiddenSections.has(node.dataset.section || ""));
   const region = one(form, "[data-result]");
   showProgress(form, region, result);
   showScores(region, result);
   const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
-  for (const node of all(region, "[data-outcome]")) node.hidden = node.dataset.outcome !== outcome;
-  for (const node of all(region, "[data-outcome-pending]")) node.hidden = !result.outcome_pending;
+  for (const node of all(region, "[data-outcome]")) setHidden(node, node.dataset.outcome !== outcome);
+  for (const node of all(region, "[data-outcome-pending]")) setHidden(node, !result.outcome_pending);
   const raised = new Set(result.flags.map((flag) => flag.id));
-  for (const node of all(region, "[data-flag]")) node.hidden = !raised.has(node.dataset.flag || "");
-  fillList(form, region.querySelector("[data-strengths]"), result.highlights?.strengths);
-  fillList(form, region.querySelector("[data-work-points]"), result.highlights?.work_points);
-  fillList(form, region.querySelector("[data-missing]"), result.missing_required);
+  for (const node of all(region, "[data-flag]")) setHidden(node, !raised.has(node.dataset.flag || ""));
+  const byId = new Map(items.map((node) => [node.dataset.item || "", node]));
+  fillList(byId, region.querySelector("[data-strengths]"), result.highlights?.strengths);
+  fillList(byId, region.querySelector("[data-work-points]"), result.highlights?.work_points);
+  fillList(byId, region.querySelector("[data-missing]"), result.missing_required);
   for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
   showRefused(form, 0);
   showSummary(form, result);
@@ -47,11 +49,13 @@ export function showResult(form, result) {
  * @param {Result} result
  */
 function showProgress(form, region, result) {
-  form.dataset.complete = String(result.complete);
+  setData(form, "complete", String(result.complete));
   const { answered, total, complete } = result;
-  one(region, "[data-progress]").textContent =
-    answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total);
-  for (const node of all(region, "[data-provisional]")) node.hidden = complete || answered === 0;
+  setText(
+    one(region, "[data-progress]"),
+    answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total),
+  );
+  for (const node of all(region, "[data-provisional]")) setHidden(node, complete || answered === 0);
 }
 
 /**
@@ -67,14 +71,13 @@ function showScores(region, result) {
     const decimals = output.dataset.decimals === undefined ? null : Number(output.dataset.decimals);
     const value = score.value;
     const empty = value === null || value === undefined;
-    output.dataset.value = empty ? "" : JSON.stringify(value);
-    output.textContent = empty ? "–" : formatNumber(value, decimals);
+    setData(output, "value", empty ? "" : JSON.stringify(value));
+    setText(output, empty ? "–" : formatNumber(value, decimals));
     const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
-    band.textContent = score.band_label ? score.band_label : "";
-    if (score.band) band.dataset.band = score.band;
-    else delete band.dataset.band;
+    setText(band, score.band_label ? score.band_label : "");
+    setData(band, "band", score.band || null);
     for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
-      advice.hidden = advice.dataset.band !== score.band;
+      setHidden(advice, advice.dataset.band !== score.band);
     }
   }
 }
@@ -82,20 +85,20 @@ function showScores(region, result) {
 /**
  * Fill a list of item texts (strengths, work points, missing answers); the
  * box is hidden when the list is empty.
- * @param {HTMLFormElement} form
+ * @param {Map<string, HTMLElement>} items the form's items by id
  * @param {Element | null} box
  * @param {string[] | undefined} ids
  */
-function fillList(form, box, ids) {
+function fillList(items, box, ids) {
   if (!(box instanceof HTMLElement)) return;
-  const list = one(box, "[data-list]");
-  list.replaceChildren(
-    ...(ids || []).map((id) => {
-      const node = findItem(form, id);
-      return element("li", {}, node ? itemText(node) : id);
-    }),
+  const texts = (ids || []).map((id) => {
+    const node = items.get(id);
+    return node ? itemText(node) : id;
+  });
+  replaceIfChanged(one(box, "[data-list]"), JSON.stringify(texts), () =>
+    texts.map((text) => element("li", {}, text)),
   );
-  box.hidden = !(ids && ids.length);
+  setHidden(box, !texts.length);
 }
 
 /**
@@ -109,8 +112,10 @@ function showSummary(form, result) {
   const summary = form.querySelector("[data-summary]");
   if (!(summary instanceof HTMLElement)) return;
   const region = one(form, "[data-result]");
-  one(summary, "[data-summary-progress]").textContent =
-    result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total);
+  setText(
+    one(summary, "[data-summary-progress]"),
+    result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total),
+  );
   const charted = new Set(
     all(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" ")),
   );
@@ -123,16 +128,15 @@ function showSummary(form, result) {
     const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
     parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
   }
-  one(summary, "[data-summary-scores]").textContent = parts.join(" · ");
+  setText(one(summary, "[data-summary-scores]"), parts.join(" · "));
   const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
   const outcome = shown ? (one(shown, ".db-outcome-label strong").textContent || "") : "";
   const hasOutcomes = region.querySelector("[data-outcome]") !== null;
-  one(summary, "[data-summary-outcome]").textContent = outcome
-    ? TEXT.summaryOutcome(outcome)
-    : hasOutcomes && result.answered > 0
-      ? TEXT.summaryPending
-      : "";
-  one(summary, "[data-summary-flags]").textContent = result.flags.length ? TEXT.summaryFlags(result.flags.length) : "";
+  setText(
+    one(summary, "[data-summary-outcome]"),
+    outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : "",
+  );
+  setText(one(summary, "[data-summary-flags]"), result.flags.length ? TEXT.summaryFlags(result.flags.length) : "");
 }
 
 /**
@@ -145,14 +149,11 @@ function showSummary(form, result) {
 export function showRefused(form, count) {
   const stale = form.querySelector("[data-summary-stale]");
   if (stale instanceof HTMLElement) {
-    stale.hidden = count === 0;
-    stale.textContent = count ? TEXT.summaryStale(count) : "";
+    setHidden(stale, count === 0);
+    setText(stale, count ? TEXT.summaryStale(count) : "");
   }
   const region = form.querySelector("[data-result]");
-  if (region instanceof HTMLElement) {
-    if (count) region.dataset.stale = "";
-    else delete region.dataset.stale;
-  }
+  if (region instanceof HTMLElement) setData(region, "stale", count ? "" : null);
 }
 
 /**

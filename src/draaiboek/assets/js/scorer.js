@@ -41,8 +41,23 @@ import { TEXT } from "./text.js";
 
 /**
  * @typedef {{type: "ready"} | {type: "failed", message: string}
+ *   | {type: "mark", name: string, at: number}
  *   | {type?: undefined, id: number, reply?: Reply, error?: string}} WorkerMessage
  */
+
+/**
+ * A stage of the worker's start on this page's performance timeline
+ * ("draaiboek:worker:python" …), for `make bench` and the browser's profiler.
+ * @param {string} name
+ * @param {number} at milliseconds since the epoch
+ */
+function markWorkerStage(name, at) {
+  try {
+    performance.mark(`draaiboek:worker:${name}`, { startTime: Math.max(0, at - performance.timeOrigin) });
+  } catch {
+    // An old browser without mark options: the marks are only for measuring.
+  }
+}
 
 /** Why scoring cannot run in this browser at all, or "" when it can. */
 function unavailableReason() {
@@ -102,6 +117,7 @@ class Scorer {
 
   /** @param {WorkerMessage} data */
   receive(data) {
+    if (data.type === "mark") return markWorkerStage(data.name, data.at);
     if (data.type === "ready") return this.become("ready");
     if (data.type === "failed") return this.fail(data.message);
     const pending = this.waiting.get(data.id);

@@ -2,7 +2,7 @@
 // The status line of a form: the scorer's state (data-scorer), a scoring
 // error, and the answers the scorer asks to check.
 
-import { all, element, one } from "./dom.js";
+import { all, element, one, setData, setText } from "./dom.js";
 import { findItem, itemText } from "./form.js";
 import { TEXT } from "./text.js";
 
@@ -34,8 +34,8 @@ export function showScorerState(form, state, reason) {
 
 /** @param {HTMLFormElement} form */
 export function showReady(form) {
-  form.dataset.scorer = "ready";
-  one(form, "[data-status-text]").textContent = TEXT.ready;
+  setData(form, "scorer", "ready");
+  setText(one(form, "[data-status-text]"), TEXT.ready);
 }
 
 /**
