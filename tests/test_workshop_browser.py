@@ -39,6 +39,7 @@ from tests.test_browser import (  # noqa: F401  (fixtures shared with the other 
     served,
     site,
 )
+from tests.test_group_browser import DECODER
 
 pytestmark = pytest.mark.browser
 
@@ -225,7 +226,7 @@ def test_the_camera_reads_participants_codes_in_any_order(
         decoder: list[str] = []
         group_page.on(
             "request",
-            lambda request: decoder.append(request.url) if "qrdecode" in request.url else None,
+            lambda request: decoder.append(request.url) if DECODER.search(request.url) else None,
         )
         open_group(group_page, f"{base_url}/{GROUP}")
         assert decoder == []
