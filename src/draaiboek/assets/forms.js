@@ -1645,7 +1645,7 @@
     }
   }
 
-  // ../../work/wt-a13/node_modules/qrcode-generator/dist/qrcode.mjs
+  // node_modules/qrcode-generator/dist/qrcode.mjs
   var qrcode = function(typeNumber, errorCorrectionLevel) {
     const PAD0 = 236;
     const PAD1 = 17;
