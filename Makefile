@@ -43,12 +43,13 @@ nginx:
 	fi
 
 # The browser runtime: ES modules in src/draaiboek/assets/js/, bundled by
-# esbuild into the one classic script the site loads (committed, so a site
-# builds without Node.js; tests/test_bundle.py checks it is up to date).
+# esbuild into the classic scripts the site loads: forms.js on every page,
+# qrdecode.js when the group page reads a QR code (committed, so a site builds
+# without Node.js; tests/test_bundle.py checks they are up to date).
 JS_SOURCES := $(wildcard src/draaiboek/assets/js/*.js)
-JS_BUNDLE  := src/draaiboek/assets/forms.js
+JS_BUNDLE  := src/draaiboek/assets/forms.js src/draaiboek/assets/qrdecode.js
 
-$(JS_BUNDLE): $(JS_SOURCES) scripts/bundle.mjs $(NODE_STAMP)
+$(JS_BUNDLE) &: $(JS_SOURCES) scripts/bundle.mjs $(NODE_STAMP)
 	node scripts/bundle.mjs
 
 bundle: $(JS_BUNDLE)

@@ -1,4 +1,4 @@
-"""The browser runtime: ES modules bundled into the committed forms.js, type-checked."""
+"""The browser runtime: ES modules bundled into the committed forms.js and qrdecode.js, type-checked."""
 
 from __future__ import annotations
 
@@ -7,9 +7,14 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "src" / "draaiboek" / "assets"
 MODULES = ASSETS / "js"
+# Every classic script scripts/bundle.mjs writes (forms.js on every page,
+# qrdecode.js only when the group page reads a QR code).
+BUNDLES = ("forms.js", "qrdecode.js")
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:
@@ -18,21 +23,32 @@ def run(*command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_committed_forms_js_is_the_bundle_of_the_modules() -> None:
-    built = run("node", "scripts/bundle.mjs", "--stdout")
+@pytest.mark.parametrize("name", BUNDLES)
+def test_the_committed_bundle_is_the_bundle_of_the_modules(name: str) -> None:
+    built = run("node", "scripts/bundle.mjs", "--stdout", name)
     assert built.returncode == 0, built.stderr
-    committed = (ASSETS / "forms.js").read_text(encoding="utf-8")
+    committed = (ASSETS / name).read_text(encoding="utf-8")
     assert committed == built.stdout, (
-        "src/draaiboek/assets/forms.js is out of date: run `make bundle` and commit it"
+        f"src/draaiboek/assets/{name} is out of date: run `make bundle` and commit it"
     )
 
 
-def test_the_bundle_is_a_classic_script() -> None:
-    # file:// refuses module scripts: forms.js must run as a plain <script>.
-    bundle = (ASSETS / "forms.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", BUNDLES)
+def test_the_bundle_is_a_classic_script(name: str) -> None:
+    # file:// refuses module scripts: each bundle must run as a plain <script>.
+    bundle = (ASSETS / name).read_text(encoding="utf-8")
     code = "\n".join(line for line in bundle.splitlines() if not line.lstrip().startswith("//"))
     assert not re.search(r"^\s*(import|export)\b", code, re.MULTILINE)
     assert "(() => {" in code
+
+
+def test_the_qr_decoder_is_only_in_its_own_bundle() -> None:
+    # jsQR is ~75 kB gzip that only the group page needs, and only on demand.
+    forms = (ASSETS / "forms.js").read_text(encoding="utf-8")
+    decoder = (ASSETS / "qrdecode.js").read_text(encoding="utf-8")
+    assert "node_modules/jsqr/" in decoder
+    assert "node_modules/jsqr/" not in forms
+    assert "draaiboekQrDecoder" in forms
 
 
 def test_every_module_is_type_checked_and_passes() -> None:

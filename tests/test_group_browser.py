@@ -10,7 +10,9 @@ the count. No label, assessor or free text of a file ever reaches the page.
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from playwright.sync_api import Page, expect
 
 from draaiboek_scoring.group import group
 from tests.test_browser import (  # noqa: F401  (fixtures shared with the other browser tests)
+    AXE,
     axe_violations,
     base_url,
     browser,
@@ -31,6 +34,8 @@ pytestmark = pytest.mark.browser
 
 IMPORT = 'input[type=file][multiple][data-action="group-import"]'
 SECRET = "Geheime Naam"
+# The QR decoder's script, under its own name or a content-addressed one.
+DECODER = re.compile(r"/qrdecode(\.[0-9a-f]+)?\.js$")
 
 
 def envelope(number: int) -> dict[str, object]:
@@ -87,6 +92,16 @@ def test_twelve_files_at_once_give_the_anonymous_overview_the_cli_gives(
     for value, count in counts.items():
         row = page.locator(f'[data-group-item="internet_thuis"] [data-count-key="{value}"]')
         expect(row).to_have_attribute("data-count", str(count))
+    # Bands by the labels the definition gives them, not by their ids.
+    bands = page.locator('[data-group-score="middelen"] [data-count-key] th')
+    expect(bands).not_to_have_count(0)
+    labels = {"laag": "Laag", "midden": "Midden", "hoog": "Hoog"}
+    for row in page.locator('[data-group-score="middelen"] [data-count-key]').all():
+        expect(row.locator("th")).to_have_text(labels[row.get_attribute("data-count-key") or ""])
+    # A flag has no title: its message (Markdown marks removed) names it.
+    expect(page.locator('[data-group-flags] [data-count-key="geen_middelen"] th')).to_have_text(
+        "Wijs op plaatsen met gratis internet."
+    )
     # Anonymous: nothing a participant or coach typed reaches the page.
     expect(page.locator("main")).not_to_contain_text(SECRET)
     expect(page.locator('[data-group-item="notities"]')).to_have_count(0)
@@ -172,14 +187,34 @@ def test_projection_of_a_form_keeps_its_answers(page: Page, base_url: str) -> No
     expect(page.locator("[data-result]")).to_be_visible()
 
 
-@pytest.mark.xfail(
-    reason="passes alone and in one clean-clone CI run, failed in another under load "
-    "(session 4); kept running, not strict, until the cause is found",
-    strict=False,
-)
+def qr_images(page: Page, folder: Path) -> list[str]:
+    """The QR codes the form shows, as PNG files with exactly the pixels it drew.
+
+    Not element screenshots: a screenshot taken right after scrolling a canvas
+    into view can catch it before Chromium has painted it (a blank white
+    image, seen under load), which made this test fail now and then.
+    """
+    urls = page.locator("[data-qr-codes] canvas").evaluate_all(
+        "canvases => canvases.map(canvas => canvas.toDataURL('image/png'))"
+    )
+    paths = []
+    for index, url in enumerate(urls):
+        path = folder / f"qr-{index}.png"
+        path.write_bytes(base64.b64decode(url.split(",", 1)[1]))
+        paths.append(str(path))
+    return paths
+
+
 def test_qr_codes_from_a_form_are_read_on_the_group_page_in_any_order(
     page: Page, base_url: str, tmp_path: Path
 ) -> None:
+    decoder_requests: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            decoder_requests.append(request.url) if DECODER.search(request.url) else None
+        ),
+    )
     page.goto(f"{base_url}/instrumenten/volledig/")
     expect(page.locator("form.db-instrument")).to_have_attribute("data-mounted", "")
     page.fill('input[data-record="label"]', SECRET)
@@ -187,28 +222,101 @@ def test_qr_codes_from_a_form_are_read_on_the_group_page_in_any_order(
     # A long free text spreads the answers over several codes.
     page.fill('textarea[name="notities"]', "lang verhaal " * 90)
     page.get_by_role("button", name="Antwoorden als QR-code tonen").click()
-    codes = page.locator("[data-qr-codes] canvas")
-    count = codes.count()
+    images = qr_images(page, tmp_path)
+    count = len(images)
     assert count >= 2
-    images = []
-    for index in range(count):
-        path = tmp_path / f"qr-{index}.png"
-        codes.nth(index).screenshot(path=str(path))
-        images.append(str(path))
+    # The form encodes; only the group page ever loads the decoder.
+    assert decoder_requests == []
 
     open_group(page, base_url)
+    assert decoder_requests == []
     qr_input = 'input[type=file][data-action="group-qr-image"]'
     qr_status = page.locator("[data-qr-status]")
     page.set_input_files(qr_input, images[-1])
     expect(qr_status).to_have_attribute("data-qr-missing", str(count - 1))
     expect(qr_status).to_contain_text(f"Nog {count - 1}")
+    assert len(decoder_requests) == 1
     page.set_input_files(qr_input, images[-1])
     expect(qr_status).to_have_text("Deze QR-code was al gelezen.")
     page.set_input_files(qr_input, list(reversed(images[:-1])))
     expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "1", timeout=60_000)
     expect(page.locator("[data-group-suppressed]")).to_be_visible()
     expect(page.locator("main")).not_to_contain_text(SECRET)
+    assert len(decoder_requests) == 1
     # Without a secure context the camera is off and the page says so; here
     # (http on 127.0.0.1 is secure) the button is there to use.
     expect(page.get_by_role("button", name="QR-codes scannen met de camera")).to_be_enabled()
     assert axe_violations(page) == []
+
+
+def test_an_image_without_a_code_among_several_is_reported(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    page.goto(f"{base_url}/instrumenten/volledig/")
+    expect(page.locator("form.db-instrument")).to_have_attribute("data-mounted", "")
+    page.check('input[name="internet_thuis"][value="ja"]')
+    page.get_by_role("button", name="Antwoorden als QR-code tonen").click()
+    [code] = qr_images(page, tmp_path)
+    blank = page.evaluate(
+        "() => { const c = document.createElement('canvas'); c.width = c.height = 200;"
+        " const x = c.getContext('2d'); x.fillStyle = '#fff'; x.fillRect(0, 0, 200, 200);"
+        " return c.toDataURL('image/png'); }"
+    )
+    (tmp_path / "leeg.png").write_bytes(base64.b64decode(blank.split(",", 1)[1]))
+    open_group(page, base_url)
+    page.set_input_files(
+        'input[type=file][data-action="group-qr-image"]', [str(tmp_path / "leeg.png"), code]
+    )
+    status = page.locator("[data-qr-status]")
+    expect(status).to_contain_text("de antwoorden zijn toegevoegd")
+    expect(status).to_contain_text("1 afbeelding zonder leesbare QR-code")
+
+
+def test_a_decoder_that_cannot_be_loaded_is_reported_and_files_still_work(
+    page: Page, base_url: str, tmp_path: Path
+) -> None:
+    page.route(DECODER, lambda route: route.abort())
+    open_group(page, base_url)
+    (tmp_path / "code.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    page.set_input_files(
+        'input[type=file][data-action="group-qr-image"]', str(tmp_path / "code.png")
+    )
+    expect(page.locator("[data-qr-status]")).to_contain_text("De QR-lezer kon niet geladen worden")
+    page.set_input_files(IMPORT, write(tmp_path, [envelope(n) for n in range(3)]))
+    expect(page.locator("[data-group-n]")).to_have_attribute("data-value", "3", timeout=60_000)
+
+
+def axe_wcag22_violations(page: Page) -> list[dict[str, object]]:
+    """Every axe violation under WCAG 2.2 AA, whatever its impact."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: "tag",
+            values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}})"""
+    )
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_group_page_and_its_projection_use_the_width_and_pass_wcag22(
+    page: Page, base_url: str, tmp_path: Path, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    open_group(page, base_url)
+    page.set_input_files(IMPORT, write(tmp_path, [envelope(n) for n in range(5)]))
+    expect(page.locator("[data-group-score]").first).to_be_visible(timeout=60_000)
+    assert axe_wcag22_violations(page) == []
+    page.get_by_role("button", name="Presenteren").click()
+    page.keyboard.press("PageDown")
+    shown = page.locator("[data-present-current]")
+    expect(shown.locator("[data-group-score]").first).to_be_visible()
+    # Material's nested side margins are gone: the part spans the screen but
+    # for a narrow edge (at most 3 % of the width, or half a line at 390 px).
+    box = shown.bounding_box()
+    assert box is not None
+    edge = max(0.035 * width, 0.5 * 32 + 1)
+    assert box["x"] <= edge and box["x"] + box["width"] >= width - edge, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_wcag22_violations(page) == []

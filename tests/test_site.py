@@ -208,14 +208,15 @@ def test_runtime_and_definitions_are_in_the_site(site: Path) -> None:
     options = json.loads(re.search(r"const RUNTIME = (\{.*\});", worker).group(1))  # type: ignore[union-attr]
     assert options["stdLibURL"] == "scorer_stdlib.zip"
     assert options["lockFileContents"]["packages"] == {}
-    for name in ("forms.js", "worker.mjs", "draaiboek.css"):
+    for name in ("forms.js", "qrdecode.js", "worker.mjs", "draaiboek.css"):
         # Named after their content, so browsers keep them for good.
         asset = browser_asset(site, name)
         assert cache_control(asset.relative_to(site).as_posix()) == IMMUTABLE
         assert not (site / "assets/draaiboek" / name).exists()
     # forms.js finds the worker under its new name.
     forms = browser_asset(site, "forms.js").read_text()
-    assert f'ASSET_NAMES = {{"worker.mjs":"{browser_asset(site, "worker.mjs").name}"}};' in forms
+    names = {name: browser_asset(site, name).name for name in ("qrdecode.js", "worker.mjs")}
+    assert f"ASSET_NAMES = {json.dumps(names, separators=(',', ':'), sort_keys=True)};" in forms
     catalog = load_catalog([FIXTURES / "valid"])
     page = html(site, "instrumenten/volledig/index.html")
     match = re.search(r'data-definition="([^"]+)"', page)

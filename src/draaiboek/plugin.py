@@ -54,6 +54,8 @@ ASSETS_DIR = "assets/draaiboek"
 # Every page loads these two; worker.mjs is generated per build (see _worker).
 # All are written under content-addressed names (see _browser_assets).
 FORMS_SCRIPT, STYLESHEET, WORKER = "forms.js", "draaiboek.css", "worker.mjs"
+# Not on any page: forms.js loads it when the group page reads a QR code.
+QR_DECODER = "qrdecode.js"
 _ASSETS_SOURCE = Path(__file__).parent / "assets"
 # mkdocs-material's offline plugin would load this shim (it lets the search
 # worker run from file://) from unpkg.com; we ship the pinned npm copy instead.
@@ -510,7 +512,10 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         """
         if self._assets is None:
             worker = address(WORKER, self._worker().encode())
-            loaded_by_forms = {WORKER: worker}
+            loaded_by_forms = {
+                WORKER: worker,
+                QR_DECODER: address(QR_DECODER, _source_bytes(QR_DECODER)),
+            }
             names = {source: asset.name for source, asset in loaded_by_forms.items()}
             try:
                 forms_text = with_names(_source_text(FORMS_SCRIPT), names)

@@ -10,4 +10,9 @@ interface Window {
   draaiboekWorker?: EarlyWorker;
   /** mkdocs-material's page observable (instant navigation). */
   document$?: { subscribe(next: () => void): unknown };
+  /** The QR decoder, set by qrdecode.js once the group page has loaded it. */
+  draaiboekQrDecoder?: {
+    /** The text of the QR code in the image, or null when there is none. */
+    read(image: ImageData): string | null;
+  };
 }

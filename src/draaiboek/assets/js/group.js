@@ -15,7 +15,7 @@ import { scorer } from "./scorer.js";
 import { TEXT } from "./text.js";
 
 /** @typedef {import("./records.js").Envelope} Envelope */
-/** @typedef {{items: Map<string, any>, scores: Map<string, string>, flags: Map<string, string>, outcomes: Map<string, string>}} Labels */
+/** @typedef {{items: Map<string, any>, scores: Map<string, string>, bands: Map<string, Map<string, string>>, flags: Map<string, string>, outcomes: Map<string, string>}} Labels */
 
 // The page's own strings (Dutch, plain language) live here, next to the only
 // code that uses them.
@@ -110,7 +110,7 @@ async function readEnvelopes(file) {
 
 /** @returns {Labels} */
 function emptyLabels() {
-  return { items: new Map(), scores: new Map(), flags: new Map(), outcomes: new Map() };
+  return { items: new Map(), scores: new Map(), bands: new Map(), flags: new Map(), outcomes: new Map() };
 }
 
 /**
@@ -127,10 +127,27 @@ function readLabels(data) {
     const options = new Map((item.options || []).map((/** @type {any} */ o) => [String(o.value), String(o.label ?? o.value)]));
     labels.items.set(item.id, { text: String(item.text || item.id), options });
   }
-  for (const score of data.scores || []) labels.scores.set(score.id, title(score));
-  for (const flag of data.flags || []) labels.flags.set(flag.id, title(flag));
+  for (const score of data.scores || []) {
+    labels.scores.set(score.id, title(score));
+    labels.bands.set(score.id, new Map((score.bands || []).map((/** @type {any} */ band) => [String(band.id), title(band)])));
+  }
+  // A flag has no title of its own (FORMAT.md): its message names it.
+  for (const flag of data.flags || []) labels.flags.set(flag.id, flag.message ? plainText(String(flag.message)) : title(flag));
   for (const outcome of data.outcomes || []) labels.outcomes.set(outcome.id, title(outcome));
   return labels;
+}
+
+/**
+ * A Markdown message as plain text for a table cell: link text without its
+ * address, no emphasis or code marks.
+ * @param {string} markdown
+ */
+function plainText(markdown) {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**
@@ -192,7 +209,7 @@ function overview(result, labels) {
       });
       block.append(element("h3", {}, labels.scores.get(id) || id));
       block.append(element("p", {}, score.n ? GROUP_TEXT.spread(number(score.median), number(score.min), number(score.max), number(score.mean)) : GROUP_TEXT.answered(0)));
-      if (score.bands && Object.keys(score.bands).length) block.append(bars(score.bands, score.n, (band) => band));
+      if (score.bands && Object.keys(score.bands).length) block.append(bars(score.bands, score.n, (band) => labels.bands.get(id)?.get(band) || band));
       section.append(block);
     }
     parts.push(section);
@@ -253,7 +270,9 @@ function bars(counts, total, label) {
     row.append(element("th", { scope: "row" }, label(key)));
     const cell = element("td");
     const bar = element("span", { class: "db-group-bar", "aria-hidden": "true" });
-    bar.style.width = `${total ? Math.round((count / total) * 100) : 0}%`;
+    // Every bar on the same track: the cell less room for the count, so a
+    // full bar keeps its count on the same line.
+    bar.style.width = `calc((100% - 3em) * ${total ? Math.round((count / total) * 1000) / 1000 : 0})`;
     cell.append(bar, element("span", { class: "db-group-count" }, String(count)));
     row.append(cell);
     table.append(row);

@@ -14,10 +14,10 @@
 // as JSON with every non-ASCII character escaped, so byte mode needs no
 // character set agreement between encoder and decoder.
 //
-// Encoder: qrcode-generator (MIT), decoder: jsQR (Apache-2.0), both pinned
-// npm packages bundled into this script; neither fetches anything.
+// Encoder: qrcode-generator (MIT), bundled into forms.js; decoder: jsQR
+// (Apache-2.0), in qrdecode.js, loaded only when the group page reads a code
+// (qrload.js). Both are pinned npm packages; neither fetches anything.
 
-import jsQR from "jsqr";
 import qrcode from "qrcode-generator";
 
 const PREFIX = "DBQ1";
@@ -67,14 +67,6 @@ export function qrCanvas(text, label) {
     code.renderTo2dContext(context, cell);
   }
   return canvas;
-}
-
-/**
- * The text of a QR code in an image, or null.
- * @param {ImageData} image
- */
-export function readQr(image) {
-  return jsQR(image.data, image.width, image.height)?.data ?? null;
 }
 
 /**

@@ -1,10 +1,15 @@
 // @ts-check
 // Reading participants' QR codes on the group page: with the laptop's camera
 // (only in a secure context: https or localhost) or from image files. Parts
-// come in any order; the status says how many are still missing.
+// come in any order; the status says how many are still missing. The decoder
+// is loaded (qrload.js) only when the trainer starts the camera or chooses an
+// image; if it cannot be loaded, answer files still work.
 
 import { one } from "./dom.js";
-import { QrCollector, readQr } from "./qr.js";
+import { QrCollector } from "./qr.js";
+import { loadQrDecoder } from "./qrload.js";
+
+/** @typedef {import("./qrload.js").QrDecoder} QrDecoder */
 
 /** @typedef {import("./records.js").Envelope} Envelope */
 
@@ -12,11 +17,13 @@ const SCAN_TEXT = {
   start: "QR-codes scannen met de camera",
   stop: "Camera stoppen",
   noCamera: "De camera kan hier niet gebruikt worden: dat kan alleen als het handboek via https of op dit toestel (localhost) geopend is. Antwoordbestanden laden werkt wel.",
+  noDecoder: "De QR-lezer kon niet geladen worden. Herlaad de pagina en probeer opnieuw; antwoordbestanden laden werkt wel.",
   denied: "De camera is niet beschikbaar of je gaf geen toestemming. Antwoordbestanden laden werkt wel.",
   read: (/** @type {number} */ missing) => (missing ? `QR-code gelezen. Nog ${missing} ${missing === 1 ? "deel" : "delen"} nodig.` : "QR-code gelezen: de antwoorden zijn toegevoegd."),
   repeat: "Deze QR-code was al gelezen.",
   notOurs: "Dit is geen QR-code met antwoorden van dit handboek.",
   noCode: "Op deze afbeelding is geen QR-code gevonden.",
+  unreadable: (/** @type {number} */ n) => `${n} ${n === 1 ? "afbeelding" : "afbeeldingen"} zonder leesbare QR-code.`,
 };
 
 /**
@@ -27,12 +34,8 @@ const SCAN_TEXT = {
 export function mountQrScan(root, add) {
   const collector = new QrCollector();
   const status = one(root, "[data-qr-status]");
-  /** @param {string | null} text */
+  /** @param {string} text */
   const take = (text) => {
-    if (text === null) {
-      status.textContent = SCAN_TEXT.noCode;
-      return;
-    }
     const got = collector.add(text);
     if (!got) status.textContent = SCAN_TEXT.notOurs;
     else if (got.repeat && !got.envelope) status.textContent = SCAN_TEXT.repeat;
@@ -43,9 +46,31 @@ export function mountQrScan(root, add) {
     }
   };
   const images = /** @type {HTMLInputElement} */ (one(root, 'input[data-action="group-qr-image"]'));
+  /** The decoder, or null after saying it could not be loaded. */
+  const decoder = async () => {
+    try {
+      return await loadQrDecoder();
+    } catch {
+      status.textContent = SCAN_TEXT.noDecoder;
+      return null;
+    }
+  };
   images.addEventListener("change", async () => {
-    for (const file of images.files || []) take(await imageText(file));
+    const files = [...(images.files || [])];
     images.value = "";
+    const reader = files.length ? await decoder() : null;
+    if (!reader) return;
+    // Of several images, each read one overwrites the status: count the
+    // unreadable ones so none goes unnoticed.
+    let unreadable = 0;
+    for (const file of files) {
+      const text = await imageText(file, reader);
+      if (text === null) unreadable += 1;
+      else take(text);
+    }
+    if (unreadable && files.length === 1) status.textContent = SCAN_TEXT.noCode;
+    else if (unreadable === files.length) status.textContent = SCAN_TEXT.unreadable(unreadable);
+    else if (unreadable) status.textContent += ` ${SCAN_TEXT.unreadable(unreadable)}`;
   });
   const button = one(root, 'button[data-action="group-scan"]');
   const video = /** @type {HTMLVideoElement} */ (one(root, "video[data-qr-video]"));
@@ -64,15 +89,17 @@ export function mountQrScan(root, add) {
     button.textContent = SCAN_TEXT.start;
   };
   const canvas = document.createElement("canvas");
+  /** @type {QrDecoder | null} */
+  let reader = null;
   const frame = () => {
     if (!stream) return;
     if (video.videoWidth && root.isConnected) {
       canvas.width = video.videoWidth;
       canvas.height = video.videoHeight;
       const context = canvas.getContext("2d", { willReadFrequently: true });
-      if (context) {
+      if (context && reader) {
         context.drawImage(video, 0, 0);
-        const text = readQr(context.getImageData(0, 0, canvas.width, canvas.height));
+        const text = reader.read(context.getImageData(0, 0, canvas.width, canvas.height));
         // The same code stays in view for many frames: read it once.
         if (text && text !== last) take(text);
         if (text) last = text;
@@ -81,13 +108,22 @@ export function mountQrScan(root, add) {
     if (!root.isConnected) stopCamera();
     else requestAnimationFrame(frame);
   };
+  // A second click while the decoder and the camera are still starting (the
+  // permission question can take a while) must not open a second camera.
+  let starting = false;
   button.addEventListener("click", async () => {
     if (stream) return stopCamera();
+    if (starting) return;
+    starting = true;
     try {
+      reader = await decoder();
+      if (!reader) return;
       stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false });
     } catch {
       status.textContent = SCAN_TEXT.denied;
       return;
+    } finally {
+      starting = false;
     }
     video.srcObject = stream;
     video.hidden = false;
@@ -100,8 +136,9 @@ export function mountQrScan(root, add) {
 /**
  * The QR text in an image file, or null.
  * @param {File} file
+ * @param {QrDecoder} reader
  */
-async function imageText(file) {
+async function imageText(file, reader) {
   try {
     const bitmap = await createImageBitmap(file);
     const canvas = document.createElement("canvas");
@@ -110,7 +147,7 @@ async function imageText(file) {
     const context = canvas.getContext("2d");
     if (!context) return null;
     context.drawImage(bitmap, 0, 0);
-    return readQr(context.getImageData(0, 0, bitmap.width, bitmap.height));
+    return reader.read(context.getImageData(0, 0, bitmap.width, bitmap.height));
   } catch {
     return null;
   }
