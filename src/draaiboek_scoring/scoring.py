@@ -55,6 +55,8 @@ class _Run:
         self.visibility: dict[str, bool] = {}
         # Per item: its section's and its own show_if, as visible() found them.
         self.item_visibility: dict[str, bool] = {}
+        self.expansions: dict[tuple[str, ...], list[Item]] = {}
+        self.aggregates: dict[tuple[object, ...], Value] = {}
         self.in_progress: set[str] = set()
         self.item_scores: dict[str, int | float | None] = {}
         self.scores: dict[str, Value] = {}
@@ -148,6 +150,15 @@ class _Run:
             return self.flags[name]
         raise ExpressionError(f"'{name}' heeft nog geen waarde op dit punt")
 
+    def expanded(self, refs: Sequence[str]) -> list[Item]:
+        """:meth:`expand` as a list, once per pass: scores, bands and highlights
+        often name the same section several times (``answered``, ``total``, ``mean``)."""
+        key = tuple(refs)
+        found = self.expansions.get(key)
+        if found is None:
+            found = self.expansions[key] = list(self.expand(refs))
+        return found
+
     def expand(self, refs: Sequence[str]) -> Iterator[Item]:
         """Items named by refs (item, section, table ids or ``all``), visible ones only."""
         seen: set[str] = set()
@@ -177,12 +188,27 @@ class _Run:
         return item
 
     def aggregate(self, function: str, refs: Sequence[str], extra: Sequence[Value]) -> Value:
+        """A function over items, once per pass for the same arguments.
+
+        Its value depends only on the answers and on visibility, which do not
+        change within a pass; bands, flags and outcomes ask the same ones again.
+        """
+        try:
+            key = (function, tuple(refs), tuple(extra))
+            hash(key)
+        except TypeError:  # a list among the extra arguments: not kept
+            return self._aggregate(function, refs, extra)
+        if key not in self.aggregates:
+            self.aggregates[key] = self._aggregate(function, refs, extra)
+        return self.aggregates[key]
+
+    def _aggregate(self, function: str, refs: Sequence[str], extra: Sequence[Value]) -> Value:
         if function in ("rows", "col_sum", "col_mean"):
             return self._table_function(function, refs[0], extra)
         if function == "score":
             item = self.item(refs[0])
             return self.item_score(item) if self.visible(item.id) else None
-        items = list(self.expand(refs))
+        items = self.expanded(refs)
         if function == "answered":
             return sum(1 for item in items if item.counted and self.answer(item.id) is not None)
         if function == "total":
