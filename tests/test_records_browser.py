@@ -623,6 +623,8 @@ def test_deleting_a_record_on_this_device_asks_first(page: Page, base_url: str) 
     page.goto(f"{base_url}/op-dit-toestel/")
     record = page.locator("[data-device-record]")
     expect(record).to_have_count(1)
+    head = page.locator(".db-device-table thead")
+    expect(head).to_be_visible()
     remove = record.locator('button[data-action="delete-device-record"]')
     remove.click()
     dialog = page.locator("dialog[data-dialog]")
@@ -634,3 +636,8 @@ def test_deleting_a_record_on_this_device_asks_first(page: Page, base_url: str) 
     dialog.locator("[data-dialog-confirm]").click()
     expect(record).to_have_count(0)
     assert record_keys(page) == []
+    # No column heads over the one sentence that says there is nothing.
+    expect(head).to_be_hidden()
+    expect(page.locator("[data-device-records]")).to_have_text(
+        "Er zijn geen metingen bewaard op dit toestel."
+    )

@@ -1804,6 +1804,8 @@
       row.append(element("td", { colspan: "6" }, store ? TEXT.noRecords : TEXT.storageOff));
       body.append(row);
     }
+    const head = body.closest("table")?.tHead;
+    if (head) head.hidden = !records.length;
     if (scorer.state === "ready") fillComplete(root, instruments);
     const oldest = records.map(({ envelope: envelope2 }) => dateOf(envelope2.meta?.saved_at || "")?.getTime() ?? Date.now());
     showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);

@@ -119,6 +119,9 @@ function showDevice(root, store, prefix, instruments, render) {
     row.append(element("td", { colspan: "6" }, store ? TEXT.noRecords : TEXT.storageOff));
     body.append(row);
   }
+  // Six column heads over one sentence only crowd a phone's screen.
+  const head = body.closest("table")?.tHead;
+  if (head) head.hidden = !records.length;
   if (scorer.state === "ready") fillComplete(root, instruments);
   const oldest = records.map(({ envelope }) => dateOf(envelope.meta?.saved_at || "")?.getTime() ?? Date.now());
   showExported(root, store, prefix, oldest.length ? Math.min(...oldest) : null);
