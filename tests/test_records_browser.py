@@ -384,6 +384,7 @@ def test_on_this_device_lists_opens_saves_and_deletes_records(page: Page, base_u
     expect(page.locator("[data-device-exported]")).to_contain_text("Laatst als bestand bewaard")
     expect(page.locator("[data-device-remind]")).to_have_count(0)
     rows.filter(has_text="CL-2").get_by_role("button", name="Verwijderen").click()
+    page.locator("[data-dialog-confirm]").click()
     expect(rows).to_have_count(1)
     assert len(record_keys(page)) == 1
 
