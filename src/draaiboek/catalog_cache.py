@@ -16,17 +16,16 @@ The cache folder is the user's own, like the compiled templates beside it.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import pydantic
 
+from draaiboek.atomicfile import write_atomically
 from draaiboek.codehash import code_hash
 from draaiboek.errors import Problem
 from draaiboek.loader import Catalog, definition_files, load_catalog
@@ -93,8 +92,6 @@ def _store(target: Path, catalog: Catalog) -> None:
             # One catalog per set of definitions is enough; old ones only take space.
             if old != target and old.stat().st_mtime < time.time() - 3600:
                 old.unlink(missing_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as file:
-            file.write(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(file.name, target)
+        write_atomically(target, pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         return

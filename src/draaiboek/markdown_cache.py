@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from draaiboek.atomicfile import write_atomically
 from draaiboek.codehash import code_hash
 
 # Python-Markdown and the extension packages a handbook commonly uses.
@@ -60,13 +59,9 @@ class MarkdownCache:
         """Keep this build's conversions (only these: the file never outgrows the site)."""
         if self.path is None or dict(used) == self.entries:
             return
+        text = json.dumps(dict(used), ensure_ascii=False, sort_keys=True)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp"
-            ) as file:
-                json.dump(dict(used), file, ensure_ascii=False, sort_keys=True)
-            os.replace(file.name, self.path)
+            write_atomically(self.path, text.encode("utf-8"))
         except OSError:
             return  # a cache that cannot be written: the next build converts again
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from draaiboek.atomicfile import write_atomically
 
 # Attributes whose URL the browser fetches without anyone clicking.
 _FETCHED = {
@@ -297,10 +299,6 @@ def _read_clean(clean_list: Path | None) -> set[str]:
 
 def _write_clean(clean_list: Path, clean: set[str]) -> None:
     """This build's clean files only (the list never grows past one site)."""
-    partial = clean_list.with_name(f"{clean_list.name}.{os.getpid()}")
-    try:
-        clean_list.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_text("".join(f"{key}\n" for key in sorted(clean)), encoding="ascii")
-        partial.replace(clean_list)  # whole or not at all, should two builds race
-    except OSError:
-        partial.unlink(missing_ok=True)  # a read-only cache: scan everything next time
+    # Whole or not at all, should two builds race; a read-only cache: scan everything next time.
+    with suppress(OSError):
+        write_atomically(clean_list, "".join(f"{key}\n" for key in sorted(clean)).encode("ascii"))

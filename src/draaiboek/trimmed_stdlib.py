@@ -39,6 +39,7 @@ import yaml
 
 import draaiboek_scoring
 from draaiboek import runtime
+from draaiboek.atomicfile import write_atomically
 from draaiboek.errors import AuthorError
 from draaiboek.loader import load_catalog
 from draaiboek_scoring import messages
@@ -205,8 +206,8 @@ def trimmed_stdlib(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # Written under a temporary name and renamed: two builds at once never see half a file.
-        _atomic_write(target, pack(traced["files"]))
-        _atomic_write(manifest, json.dumps({"modules": traced["modules"]}, indent=1).encode())
+        write_atomically(target, pack(traced["files"]))
+        write_atomically(manifest, json.dumps({"modules": traced["modules"]}, indent=1).encode())
     except OSError as exc:
         raise StdlibError(
             f"de cachemap {folder} is niet beschrijfbaar ({exc.strerror}); zet "
@@ -262,9 +263,3 @@ def pack(files: dict[str, bytes]) -> bytes:
                 archive.writestr(info, files[name])
         buffer.seek(0)
         return buffer.read()
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as file:
-        file.write(data)
-    os.replace(file.name, target)
