@@ -135,6 +135,10 @@ def test_no_page_is_wider_than_the_screen(browser: Browser, handbook: tuple[Path
         context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-BE")
         foreign = block_other_origins(context, url)
         context.route("**/assets/draaiboek/pyodide-*/**", lambda route: route.abort())
+        # Off-screen questions skip layout and clip what overflows
+        # (content-visibility): lay every one out, or a too-wide question
+        # below the fold would go unnoticed here.
+        context.add_init_script(LAY_OUT_EVERYTHING)
         page = context.new_page()
         for path in built_pages(site):
             page.goto(f"{url}/{path}", wait_until="load")
@@ -145,6 +149,15 @@ def test_no_page_is_wider_than_the_screen(browser: Browser, handbook: tuple[Path
         context.close()
         assert foreign == []
     assert too_wide == []
+
+
+LAY_OUT_EVERYTHING = """
+document.addEventListener("DOMContentLoaded", () => {
+  const style = document.createElement("style");
+  style.textContent = ".db-instrument .db-item, .db-result > * { content-visibility: visible !important; }";
+  document.head.append(style);
+});
+"""
 
 
 # The deepest element that reaches past the right edge: what to fix.

@@ -13,6 +13,7 @@ from draaiboek_scoring.compare import compare
 from draaiboek_scoring.errors import ExpressionError
 from draaiboek_scoring.expressions import parse
 from draaiboek_scoring.group import group
+from draaiboek_scoring.instrument import Instrument
 
 SCORES = st.one_of(st.integers(-5, 10), st.sampled_from([0.5, 1.5, -0.25]))
 
@@ -123,6 +124,18 @@ def test_each_item_score_within_its_bounds(case: tuple[dict[str, Any], dict[str,
         value = scores[item["id"]]
         if value is not None:
             assert bounds["lo"]["value"] - 1e-9 <= value <= bounds["hi"]["value"] + 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_a_kept_instrument_scores_every_change_as_a_fresh_one(data: st.DataObject) -> None:
+    """The worker keeps one parsed instrument for every answer; what it remembers
+    between passes (item scores per value, expansions) never leaks into the next."""
+    instrument = data.draw(instruments())
+    kept = Instrument.from_data(instrument)
+    for _ in range(4):
+        answers = data.draw(answers_for(instrument))
+        assert score(kept, answers) == score(instrument, answers)
 
 
 @settings(max_examples=100, deadline=None)

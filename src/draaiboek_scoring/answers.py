@@ -75,6 +75,9 @@ def unwrap(instrument: Instrument, data: object, *, any_version: bool = False) -
     return answers
 
 
+_SCALARS = (bool, int, float, str)
+
+
 def validate(
     instrument: Instrument, data: object, *, any_version: bool = False
 ) -> dict[str, Answer]:
@@ -90,6 +93,12 @@ def validate(
         if item is None:
             problems.append(AnswerProblem(str(key), UNKNOWN_ITEM))
             continue
+        if item.type == "choice" and type(raw) in _SCALARS:
+            # The common case, without the detour that explains a wrong answer.
+            option = item.option(raw)
+            if option is not None:
+                result[key] = option.value
+                continue
         problem_count = len(problems)
         value = _validate_item(item, raw, problems)
         if len(problems) == problem_count:

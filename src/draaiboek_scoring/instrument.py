@@ -9,13 +9,13 @@ beyond what is needed to fail loudly on a hand-edited or truncated file.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from draaiboek_scoring.errors import ExpressionError, InstrumentError
-from draaiboek_scoring.expressions import Expression, parse
+from draaiboek_scoring.expressions import ALL, Expression, checked_number, parse
 
 INSTRUMENT_FORMAT = "draaiboek-instrument/1"
 DECIDE_RULES = ("complete", "required")
@@ -27,6 +27,12 @@ type Scalar = bool | int | float | str
 
 def value_key(value: object) -> tuple[str, object]:
     """A dictionary key under which 1, 1.0 match but 1, True and "1" do not."""
+    # Exact types first: answers come from JSON, and this runs for every answer.
+    kind = type(value)
+    if kind is int or kind is float:
+        return ("number", value)
+    if kind is str:
+        return ("str", value)
     if isinstance(value, bool):
         return ("bool", value)
     if isinstance(value, int | float):
@@ -69,13 +75,16 @@ class Item:
     maximum: int | float | None = None
     columns: tuple[Column, ...] = ()
     _by_value: dict[tuple[str, object], Option] = field(default_factory=dict, repr=False)
+    _choice_scores: dict[tuple[str, object], int | float | None] = field(
+        default_factory=dict, repr=False
+    )
 
     # Cached: every scoring pass asks it of every item, several times.
     @cached_property
     def scored(self) -> bool:
         return is_scored(self.type, [o.score for o in self.options])
 
-    @property
+    @cached_property
     def counted(self) -> bool:
         """Counts in ``answered``/``total``: every type except free text."""
         return self.type != "text"
@@ -83,6 +92,28 @@ class Item:
     def option(self, value: object) -> Option | None:
         found = self._by_value.get(value_key(value))
         return found if found is not None else find_option(self.options, value)
+
+    def weighted(self, raw: int | float | None) -> int | float | None:
+        """A raw score after ``reverse``, then ``weight`` (FORMAT.md)."""
+        if raw is None:
+            return None
+        if self.reverse:
+            low, high = self.raw_bounds()
+            if low is not None and high is not None:
+                raw = low + high - raw
+        result = checked_number(raw * self.weight)
+        assert isinstance(result, int | float)
+        return result
+
+    def choice_score(self, answer: object) -> int | float | None:
+        """The :meth:`weighted` score of a choice, kept per value: every pass asks every item."""
+        key = value_key(answer)
+        if key in self._choice_scores:
+            return self._choice_scores[key]
+        option = self.option(answer)
+        score = self.weighted(None if option is None else option.score)
+        self._choice_scores[key] = score
+        return score
 
     def raw_bounds(self) -> tuple[float | int | None, float | int | None]:
         """Lowest and highest score before ``reverse`` and ``weight``."""
@@ -169,6 +200,7 @@ class Instrument:
     work_point_max: int | float | None = None
     decide: str = "complete"  # one of DECIDE_RULES: when an outcome may be given
     sections_by_id: dict[str, Section] = field(default_factory=dict, repr=False)
+    _members: dict[tuple[str, ...], tuple[Item, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.sections_by_id.update((s.id, s) for s in self.sections)
@@ -189,6 +221,43 @@ class Instrument:
     @cached_property
     def scored_items(self) -> tuple[Item, ...]:
         return tuple(item for item in self.items.values() if item.scored)
+
+    @cached_property
+    def always_visible(self) -> frozenset[str]:
+        """Items with no ``show_if`` of their own or of their section: shown on every pass."""
+        return frozenset(
+            item.id
+            for item in self.items.values()
+            if item.show_if is None and self.sections_by_id[item.section].show_if is None
+        )
+
+    def members(self, refs: tuple[str, ...]) -> tuple[Item, ...]:
+        """The items that refs (item, section, table ids or ``all``) name, each once, in order.
+
+        Visible or not: a scoring pass filters them. Kept per ``refs``, as the
+        expressions that ask are fixed.
+        """
+        found = self._members.get(refs)
+        if found is None:
+            found = self._members[refs] = tuple(self._expand(refs))
+        return found
+
+    def _expand(self, refs: tuple[str, ...]) -> Iterator[Item]:
+        seen: set[str] = set()
+        for ref in refs:
+            candidates: Sequence[Item]
+            if ref == ALL:
+                candidates = self.scored_items
+            elif ref in self.items:
+                candidates = [self.items[ref]]
+            elif ref in self.sections_by_id:
+                candidates = [self.items[i] for i in self.sections_by_id[ref].items]
+            else:
+                raise ExpressionError(f"onbekende id '{ref}'")
+            for item in candidates:
+                if item.id not in seen:
+                    seen.add(item.id)
+                    yield item
 
 
 def is_scored(item_type: str, option_scores: Sequence[object]) -> bool:

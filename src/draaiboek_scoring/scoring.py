@@ -10,15 +10,18 @@ library.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from draaiboek_scoring.answers import Answer, validate
 from draaiboek_scoring.errors import ExpressionError, ScoringError
-from draaiboek_scoring.expressions import ALL, Expression, Value, checked_number
+from draaiboek_scoring.expressions import Expression, Value, checked_number
 from draaiboek_scoring.instrument import Instrument, Item, value_key
 
 type Result = dict[str, Any]
+
+# item_scores holds None for an unscored answer: a miss needs another marker.
+_UNKNOWN = object()
 
 
 def score(instrument: Instrument | Mapping[str, Any], answers: object) -> Result:
@@ -53,9 +56,11 @@ class _Run:
         self.instrument = instrument
         self.answers = answers
         self.visibility: dict[str, bool] = {}
-        # Per item: its section's and its own show_if, as visible() found them.
-        self.item_visibility: dict[str, bool] = {}
+        # Per item: its section's and its own show_if, as visible() found them
+        # (known from the start for items without any).
+        self.item_visibility: dict[str, bool] = dict.fromkeys(instrument.always_visible, True)
         self.expansions: dict[tuple[str, ...], list[Item]] = {}
+        self.scored_expansions: dict[tuple[str, ...], list[Item]] = {}
         self.aggregates: dict[tuple[object, ...], Value] = {}
         self.in_progress: set[str] = set()
         self.item_scores: dict[str, int | float | None] = {}
@@ -106,17 +111,21 @@ class _Run:
 
     def item_score(self, item: Item) -> int | float | None:
         """Option score, sum of chosen scores or the number; then ``reverse``, then ``weight``."""
-        if item.id in self.item_scores:
-            return self.item_scores[item.id]
-        raw = self._raw_score(item, self.answer(item.id))
-        if raw is not None and item.reverse:
-            low, high = item.raw_bounds()
-            if low is not None and high is not None:
-                raw = low + high - raw
-        result = None if raw is None else checked_number(raw * item.weight)
-        assert not isinstance(result, str | list | tuple | dict)
+        known = self.item_scores.get(item.id, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
+        answer = self.answer(item.id)
+        if answer is not None and item.type == "choice":
+            result = item.choice_score(answer)
+        else:
+            result = item.weighted(self._raw_score(item, answer))
         self.item_scores[item.id] = result
         return result
+
+    def item_scores_of(self, items: Sequence[Item]) -> list[int | float | None]:
+        """:meth:`item_score` of each, the memo looked up inline (this is the hot loop)."""
+        known = self.item_scores
+        return [known[i.id] if i.id in known else self.item_score(i) for i in items]
 
     @staticmethod
     def _raw_score(item: Item, answer: Answer) -> int | float | None:
@@ -151,33 +160,30 @@ class _Run:
         raise ExpressionError(f"'{name}' heeft nog geen waarde op dit punt")
 
     def expanded(self, refs: Sequence[str]) -> list[Item]:
-        """:meth:`expand` as a list, once per pass: scores, bands and highlights
-        often name the same section several times (``answered``, ``total``, ``mean``)."""
+        """The visible items that refs (item, section, table ids or ``all``) name, in order.
+
+        Once per pass: scores, bands and highlights often name the same section
+        several times (``answered``, ``total``, ``mean``).
+        """
         key = tuple(refs)
         found = self.expansions.get(key)
         if found is None:
-            found = self.expansions[key] = list(self.expand(refs))
+            # The memo inline: most items are known to show (always_visible).
+            known, visible = self.item_visibility, self.visible
+            found = self.expansions[key] = [
+                item
+                for item in self.instrument.members(key)
+                if known.get(item.id) or visible(item.id)
+            ]
         return found
 
-    def expand(self, refs: Sequence[str]) -> Iterator[Item]:
-        """Items named by refs (item, section, table ids or ``all``), visible ones only."""
-        seen: set[str] = set()
-        for ref in refs:
-            candidates: Sequence[Item]
-            if ref == ALL:
-                candidates = self.instrument.scored_items
-            elif ref in self.instrument.items:
-                candidates = [self.instrument.items[ref]]
-            elif ref in self.instrument.sections_by_id:
-                candidates = [
-                    self.instrument.items[i] for i in self.instrument.sections_by_id[ref].items
-                ]
-            else:
-                raise ExpressionError(f"onbekende id '{ref}'")
-            for item in candidates:
-                if item.id not in seen and self.visible(item.id):
-                    seen.add(item.id)
-                    yield item
+    def expanded_scored(self, refs: Sequence[str]) -> list[Item]:
+        """:meth:`expanded`, the scored items only."""
+        key = tuple(refs)
+        found = self.scored_expansions.get(key)
+        if found is None:
+            found = self.scored_expansions[key] = [i for i in self.expanded(key) if i.scored]
+        return found
 
     def item(self, item_id: str, *types: str) -> Item:
         """The item ``item_id`` (of one of ``types``), or an :class:`ExpressionError`."""
@@ -209,26 +215,28 @@ class _Run:
             item = self.item(refs[0])
             return self.item_score(item) if self.visible(item.id) else None
         items = self.expanded(refs)
+        # Every item here is visible, so its answer is the stored one.
+        answers = self.answers
         if function == "answered":
-            return sum(1 for item in items if item.counted and self.answer(item.id) is not None)
+            return sum(1 for item in items if item.counted and answers[item.id] is not None)
         if function == "total":
             return sum(1 for item in items if item.counted)
         if function == "count":
-            return sum(1 for item in items if _answer_matches(self.answer(item.id), extra[0]))
-        scored = [item for item in items if item.scored]
+            return sum(1 for item in items if _answer_matches(answers[item.id], extra[0]))
+        scored = self.expanded_scored(refs)
         if function in ("min_score", "max_score"):
             # An item answered with an unscored option ("niet van toepassing")
             # adds nothing to sum(), so it drops out of the bounds as well.
             bounds = [
                 self.item_bounds(item)
                 for item in scored
-                if self.answer(item.id) is None or self.item_score(item) is not None
+                if answers[item.id] is None or self.item_score(item) is not None
             ]
             index = 0 if function == "min_score" else 1
             if any(b[index] is None for b in bounds):
                 return None
             return checked_number(sum(b[index] for b in bounds))  # type: ignore[misc]
-        values = [s for s in (self.item_score(item) for item in scored) if s is not None]
+        values = [s for s in self.item_scores_of(scored) if s is not None]
         if not values:
             return None
         if function == "sum":
@@ -295,10 +303,11 @@ class _Run:
             if raised:
                 flags.append({"id": flag.id, "level": flag.level, "message": flag.message})
         visible = [item for item in instrument.items.values() if self.visible(item.id)]
+        answers = self.answers  # every item in `visible` shows its stored answer
         counted = [item for item in visible if item.counted]
-        answered = sum(1 for item in counted if self.answer(item.id) is not None)
+        answered = sum(1 for item in counted if answers[item.id] is not None)
         missing_required = [
-            item.id for item in visible if item.required and self.answer(item.id) is None
+            item.id for item in visible if item.required and answers[item.id] is None
         ]
         pending = not self._decided(answered, len(counted), missing_required)
         # A decision on half a form misleads (FORMAT.md, "Complete, provisional,
@@ -347,10 +356,8 @@ class _Run:
         work_points: list[str] = []
         high = self.instrument.strength_min
         low = self.instrument.work_point_max
-        for item in visible:
-            if not item.scored:
-                continue
-            item_score = self.item_score(item)
+        scored = [item for item in visible if item.scored]
+        for item, item_score in zip(scored, self.item_scores_of(scored), strict=True):
             if item_score is None:
                 continue
             if high is not None and item_score >= high:

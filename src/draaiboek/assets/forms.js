@@ -31,6 +31,19 @@
       [...root.querySelectorAll(selector)]
     );
   }
+  var lookedUp = /* @__PURE__ */ new WeakMap();
+  function fixed(root, selector) {
+    let found = lookedUp.get(root);
+    if (!found) lookedUp.set(root, found = /* @__PURE__ */ new Map());
+    let nodes = found.get(selector);
+    if (!nodes) found.set(selector, nodes = all(root, selector));
+    return nodes;
+  }
+  function fixedOne(root, selector) {
+    const [node] = fixed(root, selector);
+    if (!node) throw new Error(`draaiboek: '${selector}' ontbreekt`);
+    return node;
+  }
   function setText(node, text) {
     if (node.textContent !== text) node.textContent = text;
   }
@@ -51,16 +64,16 @@
 
   // src/draaiboek/assets/js/format.js
   function formatNumber(value, decimals) {
-    const fixed = Number.isInteger(decimals);
-    const key = fixed ? String(decimals) : "";
+    const fixed2 = Number.isInteger(decimals);
+    const key = fixed2 ? String(decimals) : "";
     let format = numberFormats.get(key);
     if (!format) {
       format = new Intl.NumberFormat("nl-BE", {
-        minimumFractionDigits: fixed ? (
+        minimumFractionDigits: fixed2 ? (
           /** @type {number} */
           decimals
         ) : 0,
-        maximumFractionDigits: fixed ? (
+        maximumFractionDigits: fixed2 ? (
           /** @type {number} */
           decimals
         ) : 2
@@ -545,7 +558,7 @@
 
   // src/draaiboek/assets/js/form.js
   function itemsOf(form) {
-    return all(form, "[data-item]");
+    return fixed(form, "[data-item]");
   }
   function findItem(form, id) {
     return itemsOf(form).find((node) => node.dataset.item === id) || null;
@@ -555,13 +568,19 @@
     return (text ? text.textContent || "" : node.dataset.item || "").trim();
   }
   function choicesOf(node) {
-    return (
-      /** @type {HTMLInputElement[]} */
-      all(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`)
-    );
+    let inputs = choices.get(node);
+    if (!inputs) {
+      inputs = /** @type {HTMLInputElement[]} */
+      all(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`);
+      choices.set(node, inputs);
+    }
+    return inputs;
   }
+  var choices = /* @__PURE__ */ new WeakMap();
+  var values = /* @__PURE__ */ new WeakMap();
   function valueOf(node) {
-    return JSON.parse(node.dataset.json ?? "null");
+    if (!values.has(node)) values.set(node, JSON.parse(node.dataset.json ?? "null"));
+    return values.get(node);
   }
   function withValue(nodes, value) {
     const wanted = JSON.stringify(value);
@@ -594,8 +613,8 @@
         return checked ? valueOf(checked) : void 0;
       }
       case "multi": {
-        const values = choicesOf(node).filter((input) => input.checked).map((input) => valueOf(input));
-        return values.length ? values : void 0;
+        const values2 = choicesOf(node).filter((input) => input.checked).map((input) => valueOf(input));
+        return values2.length ? values2 : void 0;
       }
       case "number": {
         const input = numberInput(node);
@@ -1257,7 +1276,7 @@
     const startLine = element("p");
     startLine.append(element("label", { for: startId }, TEXT.consensusStart), " ", start2);
     section.append(startLine);
-    const choices = [];
+    const choices2 = [];
     for (const [id, item] of differ) {
       const fieldset = element("fieldset", { "data-consensus-item": id });
       fieldset.append(element("legend", {}, items.get(id)?.text || id));
@@ -1275,13 +1294,13 @@
         line.append(radio, " ", element("label", { for: radioId }, `${answerText(entry.value, items.get(id))} (${entry.names.join(", ")})`));
         fieldset.append(line);
       }
-      choices.push({ id, fieldset, values: item.values });
+      choices2.push({ id, fieldset, values: item.values });
       section.append(fieldset);
     }
     const reset = () => {
       const from = Number(start2.value);
-      for (const { fieldset, values } of choices) {
-        const key = JSON.stringify(values[from] ?? null);
+      for (const { fieldset, values: values2 } of choices2) {
+        const key = JSON.stringify(values2[from] ?? null);
         for (const radio of fieldset.querySelectorAll("input[type=radio]")) {
           if (radio instanceof HTMLInputElement) radio.checked = radio.value === key;
         }
@@ -1294,7 +1313,7 @@
     save.addEventListener("click", () => {
       const from = chosen[Number(start2.value)].envelope;
       const answers = JSON.parse(JSON.stringify(from.answers));
-      for (const { id: id2, fieldset } of choices) {
+      for (const { id: id2, fieldset } of choices2) {
         const radio = fieldset.querySelector("input[type=radio]:checked");
         if (!(radio instanceof HTMLInputElement)) continue;
         const value = JSON.parse(radio.value);
@@ -1416,10 +1435,10 @@
       const pending = this.waiting.get(data.id);
       if (!pending) return;
       this.waiting.delete(data.id);
-      if (data.error) pending.reject(new Error(data.error));
+      if (data.error || typeof data.text !== "string") pending.reject(new Error(data.error || "geen antwoord"));
       else pending.resolve(
         /** @type {Reply} */
-        data.reply
+        JSON.parse(data.text)
       );
     }
     /** @param {string} message */
@@ -1460,7 +1479,7 @@
       return new Promise((resolve, reject) => {
         const id = this.nextId++;
         this.waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, op, definition, answers: payload });
+        worker.postMessage({ id, op, definition, text: JSON.stringify(payload) });
       });
     }
   };
@@ -1546,18 +1565,18 @@
     const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
     const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
     const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
-    const choices = store ? listRecords(store, base, instrument, version).flatMap(
+    const choices2 = store ? listRecords(store, base, instrument, version).flatMap(
       (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
     ) : [];
-    choices.reverse();
+    choices2.reverse();
     const list = one(root, "[data-compare-records]");
     const status = one(root, "[data-compare-status]");
     const place = { store, base, instrument, version };
     const texts = loadTexts(definition);
-    const run = () => compareChosen(root, definition, texts, place, choices, status);
+    const run = () => compareChosen(root, definition, texts, place, choices2, status);
     const show2 = () => {
-      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
-      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
+      list.replaceChildren(...choices2.map((choice, index) => checkbox(root, choice, index, run)));
+      if (!choices2.length) list.append(element("p", {}, TEXT.compareNoRecords));
     };
     show2();
     one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
@@ -1568,7 +1587,7 @@
       for (const file of input.files || []) {
         for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
           if (envelope2.instrument !== instrument) continue;
-          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
+          choices2.push({ id: `file-${choices2.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
         }
       }
       input.value = "";
@@ -1623,9 +1642,9 @@
     }
     return texts;
   }
-  async function compareChosen(root, definition, texts, place, choices, status) {
+  async function compareChosen(root, definition, texts, place, choices2, status) {
     const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
-      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
+      (box) => choices2.find((choice) => choice.id === /** @type {HTMLElement} */
       box.dataset.compareRecord)
     );
     const chosen = (
@@ -1715,8 +1734,8 @@
     items.append(element("h2", {}, TEXT.compareDiffer(differ.length)));
     const list = element("ul");
     for (const [id, item] of differ) {
-      const values = item.values.map((value) => answerText(value, texts.items.get(id)));
-      list.append(element("li", { "data-compare-item": id }, `${texts.items.get(id)?.text || id}: ${values.join(" → ")}`));
+      const values2 = item.values.map((value) => answerText(value, texts.items.get(id)));
+      list.append(element("li", { "data-compare-item": id }, `${texts.items.get(id)?.text || id}: ${values2.join(" → ")}`));
     }
     items.append(list);
     const charts = profileCharts(result.scores, texts.scores, chosen.map((choice) => choice.name), idPrefix);
@@ -4380,10 +4399,10 @@
     const ids = (figure2.dataset.chartScores || "").split(" ");
     const shared = figure2.dataset.chartMax !== void 0;
     const rows = ids.map((id) => {
-      const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
-      const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
-      const output = one(block, "[data-score]");
-      const band = one(block, `[data-band-for="${CSS.escape(id)}"]`).textContent || "";
+      const block = fixedOne(region, `[data-score-block="${CSS.escape(id)}"]`);
+      const label = (fixedOne(block, ".db-score-label").textContent || "").replace(/:$/, "");
+      const output = fixedOne(block, "[data-score]");
+      const band = fixedOne(block, `[data-band-for="${CSS.escape(id)}"]`).textContent || "";
       const value = result.scores[id]?.value;
       const min = Number((shared ? figure2.dataset.chartMin : output.dataset.min) ?? 0);
       const max = Number((shared ? figure2.dataset.chartMax : output.dataset.max) ?? NaN);
@@ -4392,18 +4411,41 @@
       if (!shared && shown !== "–" && Number.isFinite(max)) shown = `${shown} ${TEXT.chartOf(formatNumber(max, null))}`;
       return { id, label, share, text: band && shown !== "–" ? `${shown} · ${band}` : shown };
     });
-    replaceIfChanged(one(figure2, "[data-chart-rows]"), JSON.stringify(rows), () => rows.map(chartRow));
-  }
-  function chartRow({ id, label, share, text }) {
-    const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
-    if (share !== null) {
-      const bar = element("span", { class: "db-chart-bar" });
-      bar.style.width = `${share * 100}%`;
-      track.append(bar);
+    const list = fixedOne(figure2, "[data-chart-rows]");
+    const drawnRows = (
+      /** @type {HTMLElement[]} */
+      [...list.children]
+    );
+    if (drawnRows.length !== rows.length || rows.some((row, i) => drawnRows[i].dataset.chartRow !== row.id)) {
+      list.replaceChildren(...rows.map((row) => chartRow(row.id)));
     }
+    rows.forEach((row, i) => fillRow(
+      /** @type {HTMLElement} */
+      list.children[i],
+      row
+    ));
+  }
+  function chartRow(id) {
     const row = element("li", { class: "db-chart-row", "data-chart-row": id });
-    row.append(element("span", { class: "db-chart-label" }, label), track, element("span", { class: "db-chart-value" }, text));
+    row.append(
+      element("span", { class: "db-chart-label" }),
+      element("span", { class: "db-chart-track", "aria-hidden": "true" }),
+      element("span", { class: "db-chart-value" })
+    );
     return row;
+  }
+  function fillRow(row, { label, share, text }) {
+    setText(one(row, ".db-chart-label"), label);
+    setText(one(row, ".db-chart-value"), text);
+    const track = one(row, ".db-chart-track");
+    const bar = track.querySelector(".db-chart-bar");
+    if (share === null) bar?.remove();
+    else if (bar instanceof HTMLElement) bar.style.width = `${share * 100}%`;
+    else {
+      const added = element("span", { class: "db-chart-bar" });
+      added.style.width = `${share * 100}%`;
+      track.append(added);
+    }
   }
 
   // src/draaiboek/assets/js/result.js
@@ -4412,20 +4454,20 @@
     const hiddenSections = new Set(result.hidden_sections || []);
     const items = itemsOf(form);
     for (const node of items) setHidden(node, hidden.has(node.dataset.item || ""));
-    for (const node of all(form, "[data-section]")) setHidden(node, hiddenSections.has(node.dataset.section || ""));
-    const region = one(form, "[data-result]");
+    for (const node of fixed(form, "[data-section]")) setHidden(node, hiddenSections.has(node.dataset.section || ""));
+    const region = fixedOne(form, "[data-result]");
     showProgress(form, region, result);
     showScores(region, result);
     const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
-    for (const node of all(region, "[data-outcome]")) setHidden(node, node.dataset.outcome !== outcome);
-    for (const node of all(region, "[data-outcome-pending]")) setHidden(node, !result.outcome_pending);
+    for (const node of fixed(region, "[data-outcome]")) setHidden(node, node.dataset.outcome !== outcome);
+    for (const node of fixed(region, "[data-outcome-pending]")) setHidden(node, !result.outcome_pending);
     const raised = new Set(result.flags.map((flag) => flag.id));
-    for (const node of all(region, "[data-flag]")) setHidden(node, !raised.has(node.dataset.flag || ""));
+    for (const node of fixed(region, "[data-flag]")) setHidden(node, !raised.has(node.dataset.flag || ""));
     const byId = new Map(items.map((node) => [node.dataset.item || "", node]));
-    fillList(byId, region.querySelector("[data-strengths]"), result.highlights?.strengths);
-    fillList(byId, region.querySelector("[data-work-points]"), result.highlights?.work_points);
-    fillList(byId, region.querySelector("[data-missing]"), result.missing_required);
-    for (const figure2 of all(region, "[data-chart]")) drawChart(figure2, result);
+    fillList(byId, fixed(region, "[data-strengths]")[0] ?? null, result.highlights?.strengths);
+    fillList(byId, fixed(region, "[data-work-points]")[0] ?? null, result.highlights?.work_points);
+    fillList(byId, fixed(region, "[data-missing]")[0] ?? null, result.missing_required);
+    for (const figure2 of fixed(region, "[data-chart]")) drawChart(figure2, result);
     showRefused(form, 0);
     showSummary(form, result);
   }
@@ -4433,13 +4475,13 @@
     setData(form, "complete", String(result.complete));
     const { answered, total, complete } = result;
     setText(
-      one(region, "[data-progress]"),
+      fixedOne(region, "[data-progress]"),
       answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total)
     );
-    for (const node of all(region, "[data-provisional]")) setHidden(node, complete || answered === 0);
+    for (const node of fixed(region, "[data-provisional]")) setHidden(node, complete || answered === 0);
   }
   function showScores(region, result) {
-    for (const output of all(region, "[data-score]")) {
+    for (const output of fixed(region, "[data-score]")) {
       const id = output.dataset.score || "";
       const score = result.scores[id] || { value: null };
       const decimals = output.dataset.decimals === void 0 ? null : Number(output.dataset.decimals);
@@ -4447,10 +4489,10 @@
       const empty = value === null || value === void 0;
       setData(output, "value", empty ? "" : JSON.stringify(value));
       setText(output, empty ? "–" : formatNumber(value, decimals));
-      const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
+      const band = fixedOne(region, `[data-band-for="${CSS.escape(id)}"]`);
       setText(band, score.band_label ? score.band_label : "");
       setData(band, "band", score.band || null);
-      for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
+      for (const advice of fixed(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
         setHidden(advice, advice.dataset.band !== score.band);
       }
     }
@@ -4462,54 +4504,54 @@
       return node ? itemText(node) : id;
     });
     replaceIfChanged(
-      one(box, "[data-list]"),
+      fixedOne(box, "[data-list]"),
       JSON.stringify(texts),
       () => texts.map((text) => element("li", {}, text))
     );
     setHidden(box, !texts.length);
   }
   function showSummary(form, result) {
-    const summary = form.querySelector("[data-summary]");
+    const summary = fixed(form, "[data-summary]")[0];
     if (!(summary instanceof HTMLElement)) return;
-    const region = one(form, "[data-result]");
+    const region = fixedOne(form, "[data-result]");
     setText(
-      one(summary, "[data-summary-progress]"),
+      fixedOne(summary, "[data-summary-progress]"),
       result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total)
     );
     const charted = new Set(
-      all(region, "[data-chart]").flatMap((figure2) => (figure2.dataset.chartScores || "").split(" "))
+      fixed(region, "[data-chart]").flatMap((figure2) => (figure2.dataset.chartScores || "").split(" "))
     );
     const parts = [];
-    for (const output of all(region, "[data-score]")) {
+    for (const output of fixed(region, "[data-score]")) {
       const id = output.dataset.score || "";
       if (charted.has(id) || output.dataset.value === "") continue;
-      const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
-      const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
-      const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
+      const block = fixedOne(region, `[data-score-block="${CSS.escape(id)}"]`);
+      const label = (fixedOne(block, ".db-score-label").textContent || "").replace(/:$/, "");
+      const band = fixedOne(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
       parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
     }
-    setText(one(summary, "[data-summary-scores]"), parts.join(" · "));
-    const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
-    const outcome = shown ? one(shown, ".db-outcome-label strong").textContent || "" : "";
-    const hasOutcomes = region.querySelector("[data-outcome]") !== null;
+    setText(fixedOne(summary, "[data-summary-scores]"), parts.join(" · "));
+    const shown = fixed(region, "[data-outcome]").find((node) => !node.hidden);
+    const outcome = shown ? fixedOne(shown, ".db-outcome-label strong").textContent || "" : "";
+    const hasOutcomes = fixed(region, "[data-outcome]").length > 0;
     setText(
-      one(summary, "[data-summary-outcome]"),
+      fixedOne(summary, "[data-summary-outcome]"),
       outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : ""
     );
-    setText(one(summary, "[data-summary-flags]"), result.flags.length ? TEXT.summaryFlags(result.flags.length) : "");
+    setText(fixedOne(summary, "[data-summary-flags]"), result.flags.length ? TEXT.summaryFlags(result.flags.length) : "");
   }
   function showRefused(form, count) {
-    const stale = form.querySelector("[data-summary-stale]");
+    const stale = fixed(form, "[data-summary-stale]")[0];
     if (stale instanceof HTMLElement) {
       setHidden(stale, count === 0);
       setText(stale, count ? TEXT.summaryStale(count) : "");
     }
-    const region = form.querySelector("[data-result]");
+    const region = fixed(form, "[data-result]")[0];
     if (region instanceof HTMLElement) setData(region, "stale", count ? "" : null);
   }
   function watchFocus(form) {
     form.addEventListener("focusin", (event) => {
-      const summary = form.querySelector("[data-summary]");
+      const summary = fixed(form, "[data-summary]")[0];
       const target = event.target;
       if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
       if (!target.matches(":focus-visible")) return;
@@ -4537,7 +4579,7 @@
     }
   }
   function clearStale(form) {
-    const region = one(form, "[data-result]");
+    const region = fixedOne(form, "[data-result]");
     delete region.dataset.stale;
     region.querySelector("[data-stale-note]")?.remove();
   }
@@ -4559,16 +4601,18 @@
   }
   function showReady(form) {
     setData(form, "scorer", "ready");
-    setText(one(form, "[data-status-text]"), TEXT.ready);
+    setText(fixedOne(form, "[data-status-text]"), TEXT.ready);
   }
   function showScoringError(form, message) {
     form.dataset.scorer = "error";
     one(form, "[data-status-text]").textContent = TEXT.scoringError(message);
   }
   function markInvalid(form, problems) {
+    const status = fixedOne(form, "[data-status]");
+    const shown = status.querySelector("[data-problems]");
+    if (!shown && !problems.length) return;
     for (const node of all(form, "[data-item][aria-invalid]")) node.removeAttribute("aria-invalid");
-    const status = one(form, "[data-status]");
-    status.querySelector("[data-problems]")?.remove();
+    shown?.remove();
     if (!problems.length) return;
     const box = element("div", { "data-problems": "", role: "alert", class: "db-problems" });
     box.append(element("p", {}, TEXT.checkAnswers));
@@ -4783,8 +4827,8 @@
       const snapshot = snapshotOf(answers, readMeta(this.form));
       if (snapshot === this.lastSnapshot) return;
       this.lastSnapshot = snapshot;
-      saveAnswers(this, answers);
       this.rescore(answers);
+      saveAnswers(this, answers);
     }
     /**
      * Ask the scorer for a result; only the newest request is shown.

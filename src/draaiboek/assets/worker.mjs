@@ -4,13 +4,15 @@
 //
 // Messages in:  {preload: <url of compiled JSON>} (fetch it now, while Pyodide
 //                 loads, and read it once the scorer is up)
-//               {id, definition: <url of compiled JSON>, answers: {...}}
-//               {id, op: "compare" | "group" | …, definition, answers: <payload>}
+//               {id, definition: <url of compiled JSON>, text: <answers as JSON text>}
+//               {id, op: "compare" | "group" | …, definition, text: <payload as JSON>}
 //                 (op defaults to "score"; calls draaiboek_scoring.messages.<op>_json)
 // Messages out: {type: "ready"} | {type: "failed", message}
 //               {type: "mark", name, at} (a stage of the start, for the page's
 //                 performance timeline: `at` is milliseconds since the epoch)
-//               {id, reply: {ok, result | kind, problems}} | {id, error}
+//               {id, text: <JSON of {ok, result | kind, problems}>} | {id, error}
+// Answers and replies cross as JSON text, as they do into and out of Python:
+// copying a string between threads is cheaper than cloning the object.
 
 import { loadPyodide } from "./pyodide/pyodide.mjs";
 // Imported here rather than by loadPyodide: the browser fetches it together
@@ -100,13 +102,12 @@ self.onmessage = async ({ data }) => {
     scorer.then((messages) => instrumentKey(messages, data.preload)).catch(() => {});
     return;
   }
-  const { id, definition, answers, op = "score" } = data;
+  const { id, definition, text, op = "score" } = data;
   try {
     const messages = await scorer;
     const key = await instrumentKey(messages, definition);
     const call = entryPoint(messages, op);
-    const reply = JSON.parse(call(key, JSON.stringify(answers)));
-    postMessage({ id, reply });
+    postMessage({ id, text: call(key, text) });
   } catch (error) {
     postMessage({ id, error: String(error) });
   }

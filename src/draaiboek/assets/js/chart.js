@@ -5,7 +5,7 @@
 // text keeps the page's font size on a phone and a screen reader reads each
 // row as "label, value, band".
 
-import { element, one, replaceIfChanged } from "./dom.js";
+import { element, fixedOne, one, setText } from "./dom.js";
 import { formatNumber } from "./format.js";
 import { TEXT } from "./text.js";
 
@@ -22,10 +22,10 @@ export function drawChart(figure, result) {
   // A shared axis when the chart has one, else each score's own range.
   const shared = figure.dataset.chartMax !== undefined;
   const rows = ids.map((id) => {
-    const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
-    const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
-    const output = one(block, "[data-score]");
-    const band = one(block, `[data-band-for="${CSS.escape(id)}"]`).textContent || "";
+    const block = fixedOne(region, `[data-score-block="${CSS.escape(id)}"]`);
+    const label = (fixedOne(block, ".db-score-label").textContent || "").replace(/:$/, "");
+    const output = fixedOne(block, "[data-score]");
+    const band = fixedOne(block, `[data-band-for="${CSS.escape(id)}"]`).textContent || "";
     const value = result.scores[id]?.value;
     const min = Number((shared ? figure.dataset.chartMin : output.dataset.min) ?? 0);
     const max = Number((shared ? figure.dataset.chartMax : output.dataset.max) ?? NaN);
@@ -38,18 +38,42 @@ export function drawChart(figure, result) {
     if (!shared && shown !== "–" && Number.isFinite(max)) shown = `${shown} ${TEXT.chartOf(formatNumber(max, null))}`;
     return { id, label, share, text: band && shown !== "–" ? `${shown} · ${band}` : shown };
   });
-  replaceIfChanged(one(figure, "[data-chart-rows]"), JSON.stringify(rows), () => rows.map(chartRow));
+  const list = fixedOne(figure, "[data-chart-rows]");
+  const drawnRows = /** @type {HTMLElement[]} */ ([...list.children]);
+  // The rows stay and only their bar and text change: rebuilding them on every
+  // answer would make the browser lay the whole result out again.
+  if (drawnRows.length !== rows.length || rows.some((row, i) => drawnRows[i].dataset.chartRow !== row.id)) {
+    list.replaceChildren(...rows.map((row) => chartRow(row.id)));
+  }
+  rows.forEach((row, i) => fillRow(/** @type {HTMLElement} */ (list.children[i]), row));
 }
 
-/** @param {{id: string, label: string, share: number | null, text: string}} row */
-function chartRow({ id, label, share, text }) {
-  const track = element("span", { class: "db-chart-track", "aria-hidden": "true" });
-  if (share !== null) {
-    const bar = element("span", { class: "db-chart-bar" });
-    bar.style.width = `${share * 100}%`;
-    track.append(bar);
-  }
+/** @param {string} id */
+function chartRow(id) {
   const row = element("li", { class: "db-chart-row", "data-chart-row": id });
-  row.append(element("span", { class: "db-chart-label" }, label), track, element("span", { class: "db-chart-value" }, text));
+  row.append(
+    element("span", { class: "db-chart-label" }),
+    element("span", { class: "db-chart-track", "aria-hidden": "true" }),
+    element("span", { class: "db-chart-value" }),
+  );
   return row;
+}
+
+/**
+ * @param {HTMLElement} row
+ * @param {{id: string, label: string, share: number | null, text: string}} shown
+ */
+function fillRow(row, { label, share, text }) {
+  setText(one(row, ".db-chart-label"), label);
+  setText(one(row, ".db-chart-value"), text);
+  const track = one(row, ".db-chart-track");
+  const bar = track.querySelector(".db-chart-bar");
+  // No value, no bar: an empty track is not a bar of length zero.
+  if (share === null) bar?.remove();
+  else if (bar instanceof HTMLElement) bar.style.width = `${share * 100}%`;
+  else {
+    const added = element("span", { class: "db-chart-bar" });
+    added.style.width = `${share * 100}%`;
+    track.append(added);
+  }
 }

@@ -39,6 +39,39 @@ export function all(root, selector) {
   return /** @type {HTMLElement[]} */ ([...root.querySelectorAll(selector)]);
 }
 
+/** @type {WeakMap<ParentNode, Map<string, HTMLElement[]>>} */
+const lookedUp = new WeakMap();
+
+/**
+ * {@link all}, looked up once per root: for the markup the build rendered
+ * (a form's items and their inputs, the result's outputs), which the page
+ * never adds or removes. A result arrives on every answer, and looking the
+ * same nodes up again each time was a third of the page's work.
+ * Never for nodes the page itself adds or removes.
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {HTMLElement[]}
+ */
+export function fixed(root, selector) {
+  let found = lookedUp.get(root);
+  if (!found) lookedUp.set(root, (found = new Map()));
+  let nodes = found.get(selector);
+  if (!nodes) found.set(selector, (nodes = all(root, selector)));
+  return nodes;
+}
+
+/**
+ * {@link one} for the markup the build rendered, looked up once (see {@link fixed}).
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {HTMLElement}
+ */
+export function fixedOne(root, selector) {
+  const [node] = fixed(root, selector);
+  if (!node) throw new Error(`draaiboek: '${selector}' ontbreekt`);
+  return node;
+}
+
 // Results arrive on every answer and mostly repeat what the page shows.
 // Writing the same text or flag again still costs a style recalculation of
 // the whole form, so these write only what changed.

@@ -2,7 +2,7 @@
 // Answers <-> inputs: read a form's answers in the shape of FORMAT.md, and put
 // answers (from storage or a file) back into it, checking them first.
 
-import { all, one } from "./dom.js";
+import { all, fixed, one } from "./dom.js";
 import { formatNumber } from "./format.js";
 import { limitsOf } from "./limits.js";
 import { cellsOf, rowsOf, setRowCount } from "./rows.js";
@@ -13,7 +13,7 @@ import { TEXT } from "./text.js";
 
 /** @param {HTMLFormElement} form @returns {HTMLElement[]} */
 export function itemsOf(form) {
-  return all(form, "[data-item]");
+  return fixed(form, "[data-item]");
 }
 
 /** @param {HTMLFormElement} form @param {string} id */
@@ -29,12 +29,24 @@ export function itemText(node) {
 
 /** The radios or check boxes of a choice or multi item. @param {HTMLElement} node */
 export function choicesOf(node) {
-  return /** @type {HTMLInputElement[]} */ (all(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`));
+  let inputs = choices.get(node);
+  if (!inputs) {
+    inputs = /** @type {HTMLInputElement[]} */ (all(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`));
+    choices.set(node, inputs);
+  }
+  return inputs;
 }
 
-/** The answer value a radio, check box or <option> stands for. @param {HTMLElement} node */
+// Both read on every answer, and both are fixed by the build's markup.
+/** @type {WeakMap<HTMLElement, HTMLInputElement[]>} */
+const choices = new WeakMap();
+/** @type {WeakMap<HTMLElement, unknown>} */
+const values = new WeakMap();
+
+/** The answer value a radio, check box or <option> stands for (a JSON scalar). @param {HTMLElement} node */
 function valueOf(node) {
-  return JSON.parse(node.dataset.json ?? "null");
+  if (!values.has(node)) values.set(node, JSON.parse(node.dataset.json ?? "null"));
+  return values.get(node);
 }
 
 /**

@@ -155,8 +155,9 @@ export class InstrumentForm {
     const snapshot = snapshotOf(answers, readMeta(this.form));
     if (snapshot === this.lastSnapshot) return;
     this.lastSnapshot = snapshot;
-    saveAnswers(this, answers);
+    // Scoring first: the worker computes while this thread saves.
     this.rescore(answers);
+    saveAnswers(this, answers);
   }
 
   /**

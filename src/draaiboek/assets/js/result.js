@@ -4,7 +4,7 @@
 // only fills in numbers and shows or hides, with textContent.
 
 import { drawChart } from "./chart.js";
-import { all, element, one, replaceIfChanged, setData, setHidden, setText } from "./dom.js";
+import { element, fixed, fixedOne, replaceIfChanged, setData, setHidden, setText } from "./dom.js";
 import { itemsOf, itemText } from "./form.js";
 import { formatNumber } from "./format.js";
 import { TEXT } from "./text.js";
@@ -22,20 +22,20 @@ export function showResult(form, result) {
   const hiddenSections = new Set(result.hidden_sections || []);
   const items = itemsOf(form);
   for (const node of items) setHidden(node, hidden.has(node.dataset.item || ""));
-  for (const node of all(form, "[data-section]")) setHidden(node, hiddenSections.has(node.dataset.section || ""));
-  const region = one(form, "[data-result]");
+  for (const node of fixed(form, "[data-section]")) setHidden(node, hiddenSections.has(node.dataset.section || ""));
+  const region = fixedOne(form, "[data-result]");
   showProgress(form, region, result);
   showScores(region, result);
   const outcome = result.outcome_pending || !result.outcome ? null : result.outcome.id;
-  for (const node of all(region, "[data-outcome]")) setHidden(node, node.dataset.outcome !== outcome);
-  for (const node of all(region, "[data-outcome-pending]")) setHidden(node, !result.outcome_pending);
+  for (const node of fixed(region, "[data-outcome]")) setHidden(node, node.dataset.outcome !== outcome);
+  for (const node of fixed(region, "[data-outcome-pending]")) setHidden(node, !result.outcome_pending);
   const raised = new Set(result.flags.map((flag) => flag.id));
-  for (const node of all(region, "[data-flag]")) setHidden(node, !raised.has(node.dataset.flag || ""));
+  for (const node of fixed(region, "[data-flag]")) setHidden(node, !raised.has(node.dataset.flag || ""));
   const byId = new Map(items.map((node) => [node.dataset.item || "", node]));
-  fillList(byId, region.querySelector("[data-strengths]"), result.highlights?.strengths);
-  fillList(byId, region.querySelector("[data-work-points]"), result.highlights?.work_points);
-  fillList(byId, region.querySelector("[data-missing]"), result.missing_required);
-  for (const figure of all(region, "[data-chart]")) drawChart(figure, result);
+  fillList(byId, fixed(region, "[data-strengths]")[0] ?? null, result.highlights?.strengths);
+  fillList(byId, fixed(region, "[data-work-points]")[0] ?? null, result.highlights?.work_points);
+  fillList(byId, fixed(region, "[data-missing]")[0] ?? null, result.missing_required);
+  for (const figure of fixed(region, "[data-chart]")) drawChart(figure, result);
   showRefused(form, 0);
   showSummary(form, result);
 }
@@ -52,10 +52,10 @@ function showProgress(form, region, result) {
   setData(form, "complete", String(result.complete));
   const { answered, total, complete } = result;
   setText(
-    one(region, "[data-progress]"),
+    fixedOne(region, "[data-progress]"),
     answered === 0 ? TEXT.nothingYet : complete ? TEXT.progress(answered, total) : TEXT.provisional(answered, total),
   );
-  for (const node of all(region, "[data-provisional]")) setHidden(node, complete || answered === 0);
+  for (const node of fixed(region, "[data-provisional]")) setHidden(node, complete || answered === 0);
 }
 
 /**
@@ -65,7 +65,7 @@ function showProgress(form, region, result) {
  * @param {Result} result
  */
 function showScores(region, result) {
-  for (const output of all(region, "[data-score]")) {
+  for (const output of fixed(region, "[data-score]")) {
     const id = output.dataset.score || "";
     const score = result.scores[id] || { value: null };
     const decimals = output.dataset.decimals === undefined ? null : Number(output.dataset.decimals);
@@ -73,10 +73,10 @@ function showScores(region, result) {
     const empty = value === null || value === undefined;
     setData(output, "value", empty ? "" : JSON.stringify(value));
     setText(output, empty ? "–" : formatNumber(value, decimals));
-    const band = one(region, `[data-band-for="${CSS.escape(id)}"]`);
+    const band = fixedOne(region, `[data-band-for="${CSS.escape(id)}"]`);
     setText(band, score.band_label ? score.band_label : "");
     setData(band, "band", score.band || null);
-    for (const advice of all(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
+    for (const advice of fixed(region, `[data-advice-for="${CSS.escape(id)}"]`)) {
       setHidden(advice, advice.dataset.band !== score.band);
     }
   }
@@ -95,7 +95,7 @@ function fillList(items, box, ids) {
     const node = items.get(id);
     return node ? itemText(node) : id;
   });
-  replaceIfChanged(one(box, "[data-list]"), JSON.stringify(texts), () =>
+  replaceIfChanged(fixedOne(box, "[data-list]"), JSON.stringify(texts), () =>
     texts.map((text) => element("li", {}, text)),
   );
   setHidden(box, !texts.length);
@@ -109,34 +109,34 @@ function fillList(items, box, ids) {
  * @param {Result} result
  */
 function showSummary(form, result) {
-  const summary = form.querySelector("[data-summary]");
+  const summary = fixed(form, "[data-summary]")[0];
   if (!(summary instanceof HTMLElement)) return;
-  const region = one(form, "[data-result]");
+  const region = fixedOne(form, "[data-result]");
   setText(
-    one(summary, "[data-summary-progress]"),
+    fixedOne(summary, "[data-summary-progress]"),
     result.answered === 0 ? TEXT.nothingYet : TEXT.summaryProgress(result.answered, result.total),
   );
   const charted = new Set(
-    all(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" ")),
+    fixed(region, "[data-chart]").flatMap((figure) => (figure.dataset.chartScores || "").split(" ")),
   );
   const parts = [];
-  for (const output of all(region, "[data-score]")) {
+  for (const output of fixed(region, "[data-score]")) {
     const id = output.dataset.score || "";
     if (charted.has(id) || output.dataset.value === "") continue;
-    const block = one(region, `[data-score-block="${CSS.escape(id)}"]`);
-    const label = (one(block, ".db-score-label").textContent || "").replace(/:$/, "");
-    const band = one(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
+    const block = fixedOne(region, `[data-score-block="${CSS.escape(id)}"]`);
+    const label = (fixedOne(block, ".db-score-label").textContent || "").replace(/:$/, "");
+    const band = fixedOne(region, `[data-band-for="${CSS.escape(id)}"]`).textContent;
     parts.push(`${label}: ${output.textContent}${band ? ` (${band})` : ""}`);
   }
-  setText(one(summary, "[data-summary-scores]"), parts.join(" · "));
-  const shown = all(region, "[data-outcome]").find((node) => !node.hidden);
-  const outcome = shown ? (one(shown, ".db-outcome-label strong").textContent || "") : "";
-  const hasOutcomes = region.querySelector("[data-outcome]") !== null;
+  setText(fixedOne(summary, "[data-summary-scores]"), parts.join(" · "));
+  const shown = fixed(region, "[data-outcome]").find((node) => !node.hidden);
+  const outcome = shown ? (fixedOne(shown, ".db-outcome-label strong").textContent || "") : "";
+  const hasOutcomes = fixed(region, "[data-outcome]").length > 0;
   setText(
-    one(summary, "[data-summary-outcome]"),
+    fixedOne(summary, "[data-summary-outcome]"),
     outcome ? TEXT.summaryOutcome(outcome) : hasOutcomes && result.answered > 0 ? TEXT.summaryPending : "",
   );
-  setText(one(summary, "[data-summary-flags]"), result.flags.length ? TEXT.summaryFlags(result.flags.length) : "");
+  setText(fixedOne(summary, "[data-summary-flags]"), result.flags.length ? TEXT.summaryFlags(result.flags.length) : "");
 }
 
 /**
@@ -147,12 +147,12 @@ function showSummary(form, result) {
  * @param {number} count
  */
 export function showRefused(form, count) {
-  const stale = form.querySelector("[data-summary-stale]");
+  const stale = fixed(form, "[data-summary-stale]")[0];
   if (stale instanceof HTMLElement) {
     setHidden(stale, count === 0);
     setText(stale, count ? TEXT.summaryStale(count) : "");
   }
-  const region = form.querySelector("[data-result]");
+  const region = fixed(form, "[data-result]")[0];
   if (region instanceof HTMLElement) setData(region, "stale", count ? "" : null);
 }
 
@@ -163,7 +163,7 @@ export function showRefused(form, count) {
  */
 export function watchFocus(form) {
   form.addEventListener("focusin", (event) => {
-    const summary = form.querySelector("[data-summary]");
+    const summary = fixed(form, "[data-summary]")[0];
     const target = event.target;
     if (!(summary instanceof HTMLElement) || !(target instanceof HTMLElement) || summary.contains(target)) return;
     // Only focus that came from the keyboard: scrolling between a mouse's press

@@ -42,7 +42,7 @@ import { TEXT } from "./text.js";
 /**
  * @typedef {{type: "ready"} | {type: "failed", message: string}
  *   | {type: "mark", name: string, at: number}
- *   | {type?: undefined, id: number, reply?: Reply, error?: string}} WorkerMessage
+ *   | {type?: undefined, id: number, text?: string, error?: string}} WorkerMessage
  */
 
 /**
@@ -123,8 +123,8 @@ class Scorer {
     const pending = this.waiting.get(data.id);
     if (!pending) return;
     this.waiting.delete(data.id);
-    if (data.error) pending.reject(new Error(data.error));
-    else pending.resolve(/** @type {Reply} */ (data.reply));
+    if (data.error || typeof data.text !== "string") pending.reject(new Error(data.error || "geen antwoord"));
+    else pending.resolve(/** @type {Reply} */ (JSON.parse(data.text)));
   }
 
   /** @param {string} message */
@@ -165,7 +165,7 @@ class Scorer {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, op, definition, answers: payload });
+      worker.postMessage({ id, op, definition, text: JSON.stringify(payload) });
     });
   }
 }

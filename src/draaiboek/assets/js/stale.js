@@ -4,7 +4,7 @@
 // outcome and flags of the previous result are taken away and the region
 // says why, until a result for the current answers arrives.
 
-import { all, element, one } from "./dom.js";
+import { all, element, fixedOne, one } from "./dom.js";
 import { TEXT } from "./text.js";
 
 /** @param {HTMLFormElement} form */
@@ -27,7 +27,7 @@ export function markStale(form) {
 
 /** @param {HTMLFormElement} form */
 export function clearStale(form) {
-  const region = one(form, "[data-result]");
+  const region = fixedOne(form, "[data-result]");
   delete region.dataset.stale;
   region.querySelector("[data-stale-note]")?.remove();
 }

@@ -2,7 +2,7 @@
 // The status line of a form: the scorer's state (data-scorer), a scoring
 // error, and the answers the scorer asks to check.
 
-import { all, element, one, setData, setText } from "./dom.js";
+import { all, element, fixedOne, one, setData, setText } from "./dom.js";
 import { findItem, itemText } from "./form.js";
 import { TEXT } from "./text.js";
 
@@ -35,7 +35,7 @@ export function showScorerState(form, state, reason) {
 /** @param {HTMLFormElement} form */
 export function showReady(form) {
   setData(form, "scorer", "ready");
-  setText(one(form, "[data-status-text]"), TEXT.ready);
+  setText(fixedOne(form, "[data-status-text]"), TEXT.ready);
 }
 
 /**
@@ -54,9 +54,12 @@ export function showScoringError(form, message) {
  * @param {Problem[]} problems
  */
 export function markInvalid(form, problems) {
+  const status = fixedOne(form, "[data-status]");
+  const shown = status.querySelector("[data-problems]");
+  // The marks and the list come and go together: nothing shown, nothing to clear.
+  if (!shown && !problems.length) return;
   for (const node of all(form, "[data-item][aria-invalid]")) node.removeAttribute("aria-invalid");
-  const status = one(form, "[data-status]");
-  status.querySelector("[data-problems]")?.remove();
+  shown?.remove();
   if (!problems.length) return;
   const box = element("div", { "data-problems": "", role: "alert", class: "db-problems" });
   box.append(element("p", {}, TEXT.checkAnswers));
