@@ -17,7 +17,9 @@ class Block:
             raise ImportError('blocked: ' + name)
 sys.meta_path.insert(0, Block())
 import draaiboek_scoring, draaiboek_scoring.messages
-from draaiboek_scoring import compare, group, score
+from draaiboek_scoring import score
+from draaiboek_scoring.compare import compare
+from draaiboek_scoring.group import group
 result = score({'format': 'draaiboek-instrument/1', 'id': 'x', 'version': 1, 'title': 'x',
                 'sections': [{'id': 's', 'items': ['a']}],
                 'items': [{'id': 'a', 'section': 's', 'type': 'number'}],
@@ -31,6 +33,54 @@ print(','.join(foreign))
 def test_scoring_package_imports_only_the_standard_library() -> None:
     completed = subprocess.run(
         [sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == ""
+
+
+# What a form page's worker loads before its first result: the scorer, not
+# the comparison, the group overview or the large modules only they, round()
+# or a record's date need (in the browser each costs start-up time).
+FIRST_RESULT = """
+import json, sys
+from draaiboek_scoring import messages
+key = messages.load_instrument(json.dumps(INSTRUMENT))
+reply = json.loads(messages.score_json(key, json.dumps({"a": 2})))
+assert reply["ok"], reply
+print(",".join(sorted(m for m in LATER if m in sys.modules)))
+"""
+LATER = (
+    "decimal",
+    "fractions",
+    "statistics",
+    "datetime",
+    "draaiboek_scoring.compare",
+    "draaiboek_scoring.group",
+)
+
+
+def test_the_first_result_loads_only_what_scoring_needs() -> None:
+    instrument = {
+        "format": "draaiboek-instrument/1",
+        "id": "licht",
+        "version": 1,
+        "title": "Licht",
+        "sections": [{"id": "s", "items": ["a", "b"]}],
+        "items": [
+            {
+                "id": i,
+                "section": "s",
+                "type": "choice",
+                "text": i,
+                "options": [{"value": v, "score": v} for v in (1, 2, 3)],
+            }
+            for i in ("a", "b")
+        ],
+        "scores": [{"id": "m", "expr": "median(all)"}, {"id": "t", "expr": "sum(all)"}],
+    }
+    program = FIRST_RESULT.replace("INSTRUMENT", repr(instrument)).replace("LATER", repr(LATER))
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=False
     )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == ""

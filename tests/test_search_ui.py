@@ -48,3 +48,58 @@ def test_sam_finds_the_sam_pages_first_and_resultaat_no_result_panel(
     assert "Resultaat" not in [s.strip() for s in sections], sections
     context.close()
     assert foreign == [], f"requests to other origins: {foreign}"
+
+
+SEARCH_WORKER_FETCHED = """() => performance.getEntriesByType("resource")
+    .filter((entry) => entry.name.includes("/workers/search."))
+    .map((entry) => entry.startTime)"""
+
+
+def type_in_search(page: Page, query: str) -> list[str]:
+    """Search from the page that is open, as a counsellor would in the middle of a form."""
+    meta = page.locator(".md-search-result__meta")
+    page.click("input.md-search__input")
+    expect(meta).to_contain_text("Typ om te beginnen", timeout=60_000)
+    page.keyboard.type(query)
+    expect(meta).to_contain_text("overeenkomend")
+    return page.locator(".md-search-result__item > .md-search-result__link h1").all_text_contents()
+
+
+def test_on_a_form_page_search_waits_for_the_first_result_and_then_works(
+    browser: Browser,  # noqa: F811
+    handbook: tuple[Path, str],  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
+    foreign = block_other_origins(context, handbook[1])
+    page = context.new_page()
+    page.goto(f"{handbook[1]}/instrumenten/sam-observatie/")
+    page.wait_for_function(
+        "performance.getEntriesByName('draaiboek:result').length > 0", timeout=60_000
+    )
+    result = page.evaluate("performance.getEntriesByName('draaiboek:result')[0].startTime")
+    page.wait_for_function(f"({SEARCH_WORKER_FETCHED})().length > 0")
+    (fetched,) = page.evaluate(SEARCH_WORKER_FETCHED)
+    assert fetched >= result, (fetched, result)
+    assert "SAM-schaal — observatie van het competentieprofiel" in type_in_search(page, "SAM")
+    context.close()
+    assert foreign == [], f"requests to other origins: {foreign}"
+
+
+def test_search_starts_at_once_when_the_scorer_cannot_start(
+    browser: Browser,  # noqa: F811
+    handbook: tuple[Path, str],  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-BE")
+    foreign = block_other_origins(context, handbook[1])
+    context.route("**/assets/draaiboek/pyodide-*/**", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(f"{handbook[1]}/instrumenten/sam-observatie/")
+    expect(page.locator("form.db-instrument")).to_have_attribute(
+        "data-scorer", "unavailable", timeout=60_000
+    )
+    expect(page.locator("[data-status-text]")).to_contain_text("konden niet geladen worden")
+    # Well before the 8 s fallback: the failed start released it.
+    page.wait_for_function(f"({SEARCH_WORKER_FETCHED})().length > 0", timeout=5_000)
+    assert "Werkgeversbenadering en jobhunting" in type_in_search(page, "werkgever")
+    context.close()
+    assert foreign == [], f"requests to other origins: {foreign}"

@@ -68,9 +68,39 @@ EARLY_START = (
     '<script>if(location.protocol!=="file:"&&typeof Worker==="function")try{{'
     'const w=new Worker("{worker}",{{type:"module"}});w.missed=[];'
     "w.onmessage=e=>w.missed.push(e.data);"
+    # A runtime file that cannot be fetched fails the worker before forms.js
+    # listens: kept as the worker's own "failed" message would be.
+    'w.onerror=e=>w.missed.push({{type:"failed",message:e.message||"{unreachable}"}});'
     "for(const d of {definitions})w.postMessage({{preload:new URL(d,location.href).href}});"
     "window.draaiboekWorker=w}}catch(e){{}}</script>"
 )
+# On a page with a form, mkdocs-material's search worker (it builds the search
+# index, hundreds of milliseconds of CPU on the handbook) waits until the
+# form's first result, so the two do not share the processor while Python
+# starts. It starts at once when the person goes to the search box, when the
+# scorer cannot start, and after 8 s in any case; messages wait in order.
+# Every other worker is made as usual; `instanceof Worker` still holds.
+SEARCH_AFTER_RESULT = (
+    '<script>if(location.protocol!=="file:"&&typeof Worker==="function"){'
+    "const R=Worker,waiting=[];let go=false;"
+    "const start=window.draaiboekStartSearch=()=>{if(!go){go=true;waiting.splice(0).forEach(f=>f())}};"
+    "window.Worker=function(url,options){"
+    'if(go||!String(url).includes("/workers/search."))return new R(url,options);'
+    "const stand=new EventTarget(),queue=[];let real=null;"
+    "stand.postMessage=m=>real?real.postMessage(m):queue.push(m);"
+    "stand.terminate=()=>{real?real.terminate():(queue.length=0)};"
+    "waiting.push(()=>{real=new R(url,options);"
+    'real.onmessage=e=>stand.dispatchEvent(new MessageEvent("message",{data:e.data}));'
+    'real.onerror=()=>stand.dispatchEvent(new Event("error"));'
+    "queue.splice(0).forEach(m=>real.postMessage(m))});"
+    "return stand};"
+    "window.Worker.prototype=R.prototype;"
+    'document.addEventListener("focusin",e=>{if(e.target instanceof Element&&e.target.closest(".md-search"))start()});'
+    "setTimeout(start,8000)}</script>"
+)
+# Why the scorer did not start when its files could not be fetched (the page
+# says "De rekenmodule kon niet starten (…)"); text.js runtimeUnreachable too.
+RUNTIME_UNREACHABLE = "de bestanden van de rekenmodule konden niet geladen worden"
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
 # The line of worker.mjs the build fills in with this runtime's loadPyodide options.
@@ -421,9 +451,11 @@ class DraaiboekPlugin(BasePlugin[DraaiboekConfig]):
         ]
         # Plain file names and folders: JSON is a valid JavaScript array here.
         script = EARLY_START.format(
-            worker=worker, definitions=json.dumps(definitions, separators=(",", ":"))
+            worker=worker,
+            definitions=json.dumps(definitions, separators=(",", ":")),
+            unreachable=RUNTIME_UNREACHABLE,
         )
-        return output.replace("<head>", "<head>" + script, 1)
+        return output.replace("<head>", "<head>" + script + SEARCH_AFTER_RESULT, 1)
 
     # -- after the build -----------------------------------------------------
 

@@ -10,7 +10,6 @@ that says which record it concerns; nothing is dropped.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -198,6 +197,8 @@ def meta_problems(meta: object) -> list[str]:
 def _valid_date(text: str) -> bool:
     if not _DATE.fullmatch(text):
         return False
+    import datetime  # only for a record with a date: not loaded before the first result
+
     try:
         datetime.date.fromisoformat(text)
     except ValueError:

@@ -21,7 +21,6 @@ import math
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 from typing import Any, Protocol
 
@@ -556,6 +555,9 @@ def round_half_up(value: Value, digits: Value = 0) -> Value:
     if abs(digits) > MAX_ROUND_DIGITS:
         raise ExpressionError(f"round() kan hoogstens {MAX_ROUND_DIGITS} decimalen")
     assert isinstance(value, int | float)
+    # decimal is a large module, needed only here: not loaded before the first result.
+    from decimal import ROUND_HALF_UP, Decimal, localcontext
+
     with localcontext() as context:
         # Enough digits for any finite float at MAX_ROUND_DIGITS decimals.
         context.prec = 400

@@ -12,7 +12,6 @@ group of two cannot be read back to the two people in it.
 from __future__ import annotations
 
 import json
-import statistics
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +19,7 @@ from draaiboek_scoring.answers import Answer
 from draaiboek_scoring.errors import AnswerProblem, AnswersError
 from draaiboek_scoring.instrument import Instrument, Item, Scalar
 from draaiboek_scoring.records import Scored, score_records
+from draaiboek_scoring.scoring import median
 
 DEFAULT_MIN_GROUP = 3
 
@@ -105,7 +105,7 @@ def _spread(values: list[int | float]) -> dict[str, Any]:
         return {"mean": None, "median": None, "min": None, "max": None}
     return {
         "mean": sum(values) / len(values),
-        "median": statistics.median(values),
+        "median": median(values),
         "min": min(values),
         "max": max(values),
     }

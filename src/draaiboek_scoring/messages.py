@@ -24,9 +24,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from draaiboek_scoring.compare import compare
 from draaiboek_scoring.errors import AnswerProblem, AnswersError, ExpressionError, ScoringError
-from draaiboek_scoring.group import DEFAULT_MIN_GROUP, group
 from draaiboek_scoring.instrument import Instrument
 from draaiboek_scoring.scoring import score
 
@@ -49,6 +47,10 @@ def score_json(key: str, answers_json: str) -> str:
 def compare_json(key: str, payload_json: str) -> str:
     """Compare ``{"records": [...]}`` for a loaded instrument; always return JSON text."""
 
+    # Imported here: a form page never compares, and the worker imports this
+    # module before its first result (see _lazily_imported in the tests).
+    from draaiboek_scoring.compare import compare
+
     def run(instrument: Instrument, payload: object) -> dict[str, Any]:
         return compare(instrument, _records(payload, ("records",)))
 
@@ -57,6 +59,8 @@ def compare_json(key: str, payload_json: str) -> str:
 
 def group_json(key: str, payload_json: str) -> str:
     """Group overview of ``{"records": [...], "min_group": n}``; always return JSON text."""
+
+    from draaiboek_scoring.group import DEFAULT_MIN_GROUP, group  # as compare_json
 
     def run(instrument: Instrument, payload: object) -> dict[str, Any]:
         records = _records(payload, ("records", "min_group"))

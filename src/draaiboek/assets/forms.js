@@ -102,6 +102,8 @@
     ready: "Het resultaat wordt op dit toestel berekend terwijl je invult.",
     fileProtocol: "Automatisch berekenen werkt niet als het handboek als bestand geopend is (het adres begint met file://). Je kunt dit formulier wel invullen, bewaren en afdrukken. Wil je het resultaat zien? Open het handboek via een webserver: typ in de map van het handboek 'python -m http.server' (of 'draaiboek serve' in de projectmap) en surf naar http://127.0.0.1:8000.",
     oldBrowser: "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
+    /** The reason when the runtime's files could not be fetched (plugin.RUNTIME_UNREACHABLE says the same). */
+    runtimeUnreachable: "de bestanden van de rekenmodule konden niet geladen worden",
     /** @param {string} reason */
     failed: (reason) => `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, bewaren en afdrukken.`,
     /** @param {string} reason */
@@ -1417,7 +1419,7 @@
       );
       worker.onerror = (event) => {
         event.preventDefault();
-        this.fail(event.message || "onbekende fout");
+        this.fail(event.message || TEXT.runtimeUnreachable);
       };
     }
     /**
@@ -4784,6 +4786,7 @@
       this.onScorer = (state, reason) => {
         showScorerState(form, state, reason);
         if (state === "ready") this.rescore();
+        if (state === "unavailable") window.draaiboekStartSearch?.();
       };
       scorer.listeners.add(this.onScorer);
       this.onScorer(scorer.state, scorer.reason);
@@ -4850,6 +4853,7 @@
     }
     /** @param {Reply} reply */
     showReply(reply) {
+      setTimeout(() => window.draaiboekStartSearch?.(), 0);
       markInvalid(this.form, []);
       if (reply.ok) {
         showReady(this.form);

@@ -8,6 +8,8 @@ interface EarlyWorker extends Worker {
 interface Window {
   /** The scorer's worker, started by the plugin's inline script in <head>. */
   draaiboekWorker?: EarlyWorker;
+  /** Lets mkdocs-material's search worker start (the plugin's SEARCH_AFTER_RESULT). */
+  draaiboekStartSearch?: () => void;
   /** mkdocs-material's page observable (instant navigation). */
   document$?: { subscribe(next: () => void): unknown };
   /** The QR decoder, set by qrdecode.js once the group page has loaded it. */

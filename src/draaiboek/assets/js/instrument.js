@@ -105,6 +105,8 @@ export class InstrumentForm {
     this.onScorer = (state, reason) => {
       showScorerState(form, state, reason);
       if (state === "ready") this.rescore();
+      // No result is coming: the search index need not wait for one.
+      if (state === "unavailable") window.draaiboekStartSearch?.();
     };
     scorer.listeners.add(this.onScorer);
     this.onScorer(scorer.state, scorer.reason);
@@ -181,6 +183,9 @@ export class InstrumentForm {
 
   /** @param {Reply} reply */
   showReply(reply) {
+    // A result is on screen: the search index may be built now (in a task of
+    // its own, after this one has drawn the result).
+    setTimeout(() => window.draaiboekStartSearch?.(), 0);
     markInvalid(this.form, []);
     if (reply.ok) {
       showReady(this.form);

@@ -103,7 +103,7 @@ class Scorer {
     for (const data of (early && early.missed) || []) this.receive(/** @type {WorkerMessage} */ (data));
     worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(event.message || "onbekende fout");
+      this.fail(event.message || TEXT.runtimeUnreachable);
     };
   }
 
