@@ -83,7 +83,8 @@ EARLY_START = (
 SEARCH_AFTER_RESULT = (
     '<script>if(location.protocol!=="file:"&&typeof Worker==="function"){'
     "const R=Worker,waiting=[];let go=false;"
-    "const start=window.draaiboekStartSearch=()=>{if(!go){go=true;waiting.splice(0).forEach(f=>f())}};"
+    "const start=window.draaiboekStartSearch=()=>{"
+    "if(!go){go=true;waiting.splice(0).forEach(f=>f())}};"
     "window.Worker=function(url,options){"
     'if(go||!String(url).includes("/workers/search."))return new R(url,options);'
     "const stand=new EventTarget(),queue=[];let real=null;"
@@ -95,7 +96,8 @@ SEARCH_AFTER_RESULT = (
     "queue.splice(0).forEach(m=>real.postMessage(m))});"
     "return stand};"
     "window.Worker.prototype=R.prototype;"
-    'document.addEventListener("focusin",e=>{if(e.target instanceof Element&&e.target.closest(".md-search"))start()});'
+    'document.addEventListener("focusin",e=>{'
+    'if(e.target instanceof Element&&e.target.closest(".md-search"))start()});'
     "setTimeout(start,8000)}</script>"
 )
 # Why the scorer did not start when its files could not be fetched (the page

@@ -197,7 +197,7 @@ def meta_problems(meta: object) -> list[str]:
 def _valid_date(text: str) -> bool:
     if not _DATE.fullmatch(text):
         return False
-    import datetime  # only for a record with a date: not loaded before the first result
+    import datetime  # noqa: PLC0415 — only for a record with a date: not loaded before the first result
 
     try:
         datetime.date.fromisoformat(text)

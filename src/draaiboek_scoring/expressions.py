@@ -556,7 +556,7 @@ def round_half_up(value: Value, digits: Value = 0) -> Value:
         raise ExpressionError(f"round() kan hoogstens {MAX_ROUND_DIGITS} decimalen")
     assert isinstance(value, int | float)
     # decimal is a large module, needed only here: not loaded before the first result.
-    from decimal import ROUND_HALF_UP, Decimal, localcontext
+    from decimal import ROUND_HALF_UP, Decimal, localcontext  # noqa: PLC0415 (see above)
 
     with localcontext() as context:
         # Enough digits for any finite float at MAX_ROUND_DIGITS decimals.

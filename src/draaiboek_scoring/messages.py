@@ -49,7 +49,7 @@ def compare_json(key: str, payload_json: str) -> str:
 
     # Imported here: a form page never compares, and the worker imports this
     # module before its first result (see _lazily_imported in the tests).
-    from draaiboek_scoring.compare import compare
+    from draaiboek_scoring.compare import compare  # noqa: PLC0415 (see above)
 
     def run(instrument: Instrument, payload: object) -> dict[str, Any]:
         return compare(instrument, _records(payload, ("records",)))
@@ -60,7 +60,7 @@ def compare_json(key: str, payload_json: str) -> str:
 def group_json(key: str, payload_json: str) -> str:
     """Group overview of ``{"records": [...], "min_group": n}``; always return JSON text."""
 
-    from draaiboek_scoring.group import DEFAULT_MIN_GROUP, group  # as compare_json
+    from draaiboek_scoring.group import DEFAULT_MIN_GROUP, group  # noqa: PLC0415 — as compare_json
 
     def run(instrument: Instrument, payload: object) -> dict[str, Any]:
         records = _records(payload, ("records", "min_group"))
