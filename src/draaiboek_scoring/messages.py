@@ -48,7 +48,7 @@ def compare_json(key: str, payload_json: str) -> str:
     """Compare ``{"records": [...]}`` for a loaded instrument; always return JSON text."""
 
     # Imported here: a form page never compares, and the worker imports this
-    # module before its first result (see _lazily_imported in the tests).
+    # module before its first result (test_the_first_result_loads_only_what_scoring_needs).
     from draaiboek_scoring.compare import compare  # noqa: PLC0415 (see above)
 
     def run(instrument: Instrument, payload: object) -> dict[str, Any]:
