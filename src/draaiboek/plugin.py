@@ -102,7 +102,7 @@ SEARCH_AFTER_RESULT = (
 )
 # Why the scorer did not start when its files could not be fetched (the page
 # says "De rekenmodule kon niet starten (…)"); text.js runtimeUnreachable too.
-RUNTIME_UNREACHABLE = "de bestanden van de rekenmodule konden niet geladen worden"
+RUNTIME_UNREACHABLE = "de nodige bestanden konden niet geladen worden"
 # How worker.mjs names the runtime folder; the build puts in the versioned name.
 RUNTIME_PLACEHOLDER = "./pyodide/"
 # The line of worker.mjs the build fills in with this runtime's loadPyodide options.

@@ -103,7 +103,7 @@
     fileProtocol: "Automatisch berekenen werkt niet als het handboek als bestand geopend is (het adres begint met file://). Je kunt dit formulier wel invullen, bewaren en afdrukken. Wil je het resultaat zien? Open het handboek via een webserver: typ in de map van het handboek 'python -m http.server' (of 'draaiboek serve' in de projectmap) en surf naar http://127.0.0.1:8000.",
     oldBrowser: "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
     /** The reason when the runtime's files could not be fetched (plugin.RUNTIME_UNREACHABLE says the same). */
-    runtimeUnreachable: "de bestanden van de rekenmodule konden niet geladen worden",
+    runtimeUnreachable: "de nodige bestanden konden niet geladen worden",
     /** @param {string} reason */
     failed: (reason) => `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, bewaren en afdrukken.`,
     /** @param {string} reason */

@@ -15,7 +15,7 @@ export const TEXT = {
     "Deze browser kan de rekenmodule niet starten (WebAssembly of Web Workers ontbreken of " +
     "zijn geblokkeerd). Je kunt dit formulier wel invullen, bewaren en afdrukken.",
   /** The reason when the runtime's files could not be fetched (plugin.RUNTIME_UNREACHABLE says the same). */
-  runtimeUnreachable: "de bestanden van de rekenmodule konden niet geladen worden",
+  runtimeUnreachable: "de nodige bestanden konden niet geladen worden",
   /** @param {string} reason */
   failed: (reason) =>
     `De rekenmodule kon niet starten (${reason}). Je kunt dit formulier wel invullen, ` +
