@@ -114,7 +114,9 @@ class _Run:
         if known is not _UNKNOWN:
             return known  # type: ignore[return-value]
         answer = self.answer(item.id)
-        if answer is not None and item.type == "choice":
+        if answer is None or not item.scored:
+            result = None
+        elif item.type == "choice":
             result = item.choice_score(answer)
         else:
             result = item.weighted(self._raw_score(item, answer))
@@ -128,13 +130,9 @@ class _Run:
 
     @staticmethod
     def _raw_score(item: Item, answer: Answer) -> int | float | None:
-        if answer is None or not item.scored:
-            return None
+        """A number's value, or the sum of a multi's chosen scores (choices: Item.choice_score)."""
         if item.type == "number":
             return answer  # type: ignore[no-any-return]
-        if item.type == "choice":
-            option = item.option(answer)
-            return None if option is None else option.score
         chosen = [item.option(value) for value in answer]
         scores = [o.score for o in chosen if o is not None and o.score is not None]
         return sum(scores) if scores else None

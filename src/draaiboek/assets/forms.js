@@ -570,15 +570,11 @@
     return (text ? text.textContent || "" : node.dataset.item || "").trim();
   }
   function choicesOf(node) {
-    let inputs = choices.get(node);
-    if (!inputs) {
-      inputs = /** @type {HTMLInputElement[]} */
-      all(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`);
-      choices.set(node, inputs);
-    }
-    return inputs;
+    return (
+      /** @type {HTMLInputElement[]} */
+      fixed(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`)
+    );
   }
-  var choices = /* @__PURE__ */ new WeakMap();
   var values = /* @__PURE__ */ new WeakMap();
   function valueOf(node) {
     if (!values.has(node)) values.set(node, JSON.parse(node.dataset.json ?? "null"));
@@ -1278,7 +1274,7 @@
     const startLine = element("p");
     startLine.append(element("label", { for: startId }, TEXT.consensusStart), " ", start2);
     section.append(startLine);
-    const choices2 = [];
+    const choices = [];
     for (const [id, item] of differ) {
       const fieldset = element("fieldset", { "data-consensus-item": id });
       fieldset.append(element("legend", {}, items.get(id)?.text || id));
@@ -1296,12 +1292,12 @@
         line.append(radio, " ", element("label", { for: radioId }, `${answerText(entry.value, items.get(id))} (${entry.names.join(", ")})`));
         fieldset.append(line);
       }
-      choices2.push({ id, fieldset, values: item.values });
+      choices.push({ id, fieldset, values: item.values });
       section.append(fieldset);
     }
     const reset = () => {
       const from = Number(start2.value);
-      for (const { fieldset, values: values2 } of choices2) {
+      for (const { fieldset, values: values2 } of choices) {
         const key = JSON.stringify(values2[from] ?? null);
         for (const radio of fieldset.querySelectorAll("input[type=radio]")) {
           if (radio instanceof HTMLInputElement) radio.checked = radio.value === key;
@@ -1315,7 +1311,7 @@
     save.addEventListener("click", () => {
       const from = chosen[Number(start2.value)].envelope;
       const answers = JSON.parse(JSON.stringify(from.answers));
-      for (const { id: id2, fieldset } of choices2) {
+      for (const { id: id2, fieldset } of choices) {
         const radio = fieldset.querySelector("input[type=radio]:checked");
         if (!(radio instanceof HTMLInputElement)) continue;
         const value = JSON.parse(radio.value);
@@ -1567,18 +1563,18 @@
     const definition = assetUrl(`instruments/${root.dataset.definition}`).href;
     const store = storageArea(storageKind(root.dataset.site, root.dataset.storage));
     const base = `${KEY_PREFIX}:${root.dataset.site}:${instrument}:v${version}`;
-    const choices2 = store ? listRecords(store, base, instrument, version).flatMap(
+    const choices = store ? listRecords(store, base, instrument, version).flatMap(
       (entry) => entry.envelope ? [{ id: entry.id, name: recordName(entry.envelope.meta, TEXT.unnamedRecord), envelope: entry.envelope }] : []
     ) : [];
-    choices2.reverse();
+    choices.reverse();
     const list = one(root, "[data-compare-records]");
     const status = one(root, "[data-compare-status]");
     const place = { store, base, instrument, version };
     const texts = loadTexts(definition);
-    const run = () => compareChosen(root, definition, texts, place, choices2, status);
+    const run = () => compareChosen(root, definition, texts, place, choices, status);
     const show2 = () => {
-      list.replaceChildren(...choices2.map((choice, index) => checkbox(root, choice, index, run)));
-      if (!choices2.length) list.append(element("p", {}, TEXT.compareNoRecords));
+      list.replaceChildren(...choices.map((choice, index) => checkbox(root, choice, index, run)));
+      if (!choices.length) list.append(element("p", {}, TEXT.compareNoRecords));
     };
     show2();
     one(root, 'input[data-action="compare-import"]').addEventListener("change", async (event) => {
@@ -1589,7 +1585,7 @@
       for (const file of input.files || []) {
         for (const [index, envelope2] of (await readEnvelopes(file)).entries()) {
           if (envelope2.instrument !== instrument) continue;
-          choices2.push({ id: `file-${choices2.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
+          choices.push({ id: `file-${choices.length}`, name: `${file.name} ${index + 1}: ${recordName(envelope2.meta, TEXT.unnamedRecord)}`, envelope: envelope2 });
         }
       }
       input.value = "";
@@ -1644,9 +1640,9 @@
     }
     return texts;
   }
-  async function compareChosen(root, definition, texts, place, choices2, status) {
+  async function compareChosen(root, definition, texts, place, choices, status) {
     const ticked = [...root.querySelectorAll("input[data-compare-record]:checked")].map(
-      (box) => choices2.find((choice) => choice.id === /** @type {HTMLElement} */
+      (box) => choices.find((choice) => choice.id === /** @type {HTMLElement} */
       box.dataset.compareRecord)
     );
     const chosen = (
@@ -4565,7 +4561,7 @@
 
   // src/draaiboek/assets/js/stale.js
   function markStale(form) {
-    const region = one(form, "[data-result]");
+    const region = fixedOne(form, "[data-result]");
     region.dataset.stale = "true";
     for (const output of all(region, "[data-score]")) {
       output.dataset.value = "";

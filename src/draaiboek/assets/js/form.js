@@ -29,18 +29,10 @@ export function itemText(node) {
 
 /** The radios or check boxes of a choice or multi item. @param {HTMLElement} node */
 export function choicesOf(node) {
-  let inputs = choices.get(node);
-  if (!inputs) {
-    inputs = /** @type {HTMLInputElement[]} */ (all(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`));
-    choices.set(node, inputs);
-  }
-  return inputs;
+  return /** @type {HTMLInputElement[]} */ (fixed(node, `input[name="${CSS.escape(node.dataset.item || "")}"]`));
 }
 
-// Both read on every answer, and both are fixed by the build's markup.
-/** @type {WeakMap<HTMLElement, HTMLInputElement[]>} */
-const choices = new WeakMap();
-/** @type {WeakMap<HTMLElement, unknown>} */
+/** Parsed once per node: read on every answer, and fixed by the build's markup. @type {WeakMap<HTMLElement, unknown>} */
 const values = new WeakMap();
 
 /** The answer value a radio, check box or <option> stands for (a JSON scalar). @param {HTMLElement} node */

@@ -9,7 +9,7 @@ import { TEXT } from "./text.js";
 
 /** @param {HTMLFormElement} form */
 export function markStale(form) {
-  const region = one(form, "[data-result]");
+  const region = fixedOne(form, "[data-result]");
   region.dataset.stale = "true";
   for (const output of all(region, "[data-score]")) {
     output.dataset.value = "";
